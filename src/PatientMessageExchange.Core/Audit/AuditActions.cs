@@ -1,0 +1,16 @@
+namespace PatientMessageExchange.Core.Audit;
+
+public static class AuditActions
+{
+    public const string PatientViewed = "patient.viewed";
+    public const string PatientEdited = "patient.edited";
+    public const string ContactPointChanged = "contact-point.changed";
+    public const string ImportCommitted = "import.committed";
+    public const string UserCreated = "user.created";
+    public const string UserRolesChanged = "user.roles-changed";
+    public const string UserSignedIn = "user.signed-in";
+    public const string UserSignInFailed = "user.sign-in-failed";
+    public const string UserLockedOut = "user.locked-out";
+    public const string PracticeChanged = "practice.changed";
+    public const string SetupCompleted = "setup.completed";
+}

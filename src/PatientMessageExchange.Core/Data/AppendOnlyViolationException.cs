@@ -1,0 +1,4 @@
+namespace PatientMessageExchange.Core.Data;
+
+public class AppendOnlyViolationException(string entity)
+    : InvalidOperationException($"{entity} rows are append-only; write a correcting entry instead.");

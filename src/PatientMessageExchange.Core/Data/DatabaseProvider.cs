@@ -1,0 +1,7 @@
+namespace PatientMessageExchange.Core.Data;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    SqlServer,
+}

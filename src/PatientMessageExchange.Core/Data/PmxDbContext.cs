@@ -1,0 +1,59 @@
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using PatientMessageExchange.Core.Audit;
+using PatientMessageExchange.Core.Patients;
+using PatientMessageExchange.Core.Practice;
+
+namespace PatientMessageExchange.Core.Data;
+
+public class PmxDbContext(DbContextOptions<PmxDbContext> options) : IdentityDbContext<AppUser>(options)
+{
+    public DbSet<Patient> Patients => Set<Patient>();
+    public DbSet<Guardian> Guardians => Set<Guardian>();
+    public DbSet<ContactPoint> ContactPoints => Set<ContactPoint>();
+    public DbSet<Provider> Providers => Set<Provider>();
+    public DbSet<Appointment> Appointments => Set<Appointment>();
+    public DbSet<PracticeProfile> PracticeProfiles => Set<PracticeProfile>();
+    public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        if (Database.IsSqlite())
+        {
+            // SQLite has no offset-aware type, and EF can't compare or order DateTimeOffset text there. All our
+            // times are UTC, so store them as an integer that sorts and compares correctly.
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+            configurationBuilder.Properties<DateTimeOffset?>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+        }
+    }
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(PmxDbContext).Assembly);
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        GuardAppendOnly();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        GuardAppendOnly();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    private void GuardAppendOnly()
+    {
+        foreach (var entry in ChangeTracker.Entries<IAppendOnly>())
+        {
+            if (entry.State is EntityState.Modified or EntityState.Deleted)
+            {
+                throw new AppendOnlyViolationException(entry.Metadata.ClrType.Name);
+            }
+        }
+    }
+}

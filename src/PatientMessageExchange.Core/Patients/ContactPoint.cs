@@ -1,0 +1,25 @@
+namespace PatientMessageExchange.Core.Patients;
+
+/// <summary>
+/// One way to reach a patient: an email address or a phone number in one contact mode. When it belongs to a
+/// guardian, <see cref="GuardianId"/> says whose it is; it always belongs to the patient it reaches.
+/// </summary>
+public class ContactPoint
+{
+    public int Id { get; set; }
+    public int PatientId { get; set; }
+    public Patient? Patient { get; set; }
+    public int? GuardianId { get; set; }
+    public Guardian? Guardian { get; set; }
+
+    public ContactMode Mode { get; set; }
+
+    /// <summary>Lower-cased email address, or an E.164 phone number.</summary>
+    public required string Value { get; set; }
+
+    public ContactPointStatus Status { get; set; } = ContactPointStatus.Valid;
+    public string? StatusReason { get; set; }
+    public DateTimeOffset? StatusChangedUtc { get; set; }
+
+    public bool IsUsable => Status == ContactPointStatus.Valid;
+}

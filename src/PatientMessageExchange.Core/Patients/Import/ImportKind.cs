@@ -1,0 +1,7 @@
+namespace PatientMessageExchange.Core.Patients.Import;
+
+public enum ImportKind
+{
+    Patients,
+    Appointments,
+}

@@ -1,0 +1,40 @@
+namespace PatientMessageExchange.Core.Patients;
+
+public class Patient
+{
+    public int Id { get; set; }
+
+    /// <summary>The practice management system's chart number; the key for re-imports.</summary>
+    public required string ChartNumber { get; set; }
+
+    public required string FirstName { get; set; }
+    public string? PreferredName { get; set; }
+    public required string LastName { get; set; }
+    public DateOnly DateOfBirth { get; set; }
+
+    /// <summary>ISO 639-1 code of the family's preferred language, e.g. "en" or "es".</summary>
+    public string Language { get; set; } = "en";
+
+    public bool IsActive { get; set; } = true;
+
+    public DateTimeOffset CreatedUtc { get; set; }
+    public DateTimeOffset UpdatedUtc { get; set; }
+
+    public List<Guardian> Guardians { get; set; } = [];
+    public List<ContactPoint> ContactPoints { get; set; } = [];
+    public List<Appointment> Appointments { get; set; } = [];
+
+    public string DisplayName => $"{LastName}, {PreferredName ?? FirstName}";
+
+    public int AgeOn(DateOnly day)
+    {
+        var age = day.Year - DateOfBirth.Year;
+        if (DateOfBirth > day.AddYears(-age))
+        {
+            age--;
+        }
+        return Math.Max(0, age);
+    }
+
+    public bool IsMinorOn(DateOnly day) => AgeOn(day) < 18;
+}

@@ -1,0 +1,12 @@
+namespace PatientMessageExchange.Core.Patients;
+
+public class Provider
+{
+    public int Id { get; set; }
+
+    /// <summary>The name as the schedule prints it, e.g. "Dr. Lee".</summary>
+    public required string Name { get; set; }
+
+    /// <summary>The name as a phone call says it, e.g. "Doctor Lee".</summary>
+    public required string SpokenName { get; set; }
+}

@@ -1,0 +1,40 @@
+using Microsoft.EntityFrameworkCore;
+using PatientMessageExchange.Core.Data;
+using PatientMessageExchange.Core.Practice;
+
+namespace PatientMessageExchange.Core.Patients;
+
+/// <summary>The practice's appointments for one local day, optionally for one provider or location.</summary>
+public class ScheduleBook(PmxDbContext db, PracticeDirectory practice, TimeProvider clock)
+{
+    public DateOnly Today()
+    {
+        var zone = practice.GetTimeZone();
+        return DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), zone).DateTime);
+    }
+
+    public async Task<ScheduleDay> GetDayAsync(DateOnly date, string? provider, string? location, CancellationToken ct = default)
+    {
+        var zone = practice.GetTimeZone();
+        var startUtc = new DateTimeOffset(TimeZoneInfo.ConvertTimeToUtc(date.ToDateTime(TimeOnly.MinValue), zone));
+        var endUtc = new DateTimeOffset(TimeZoneInfo.ConvertTimeToUtc(date.AddDays(1).ToDateTime(TimeOnly.MinValue), zone));
+        var query = db.Appointments.AsNoTracking().Where(a => a.StartUtc >= startUtc && a.StartUtc < endUtc);
+        var providers = await query.Select(a => a.Provider!.Name).Distinct().OrderBy(n => n).ToListAsync(ct);
+        var locations = await query.Select(a => a.Location).Distinct().OrderBy(n => n).ToListAsync(ct);
+        if (!string.IsNullOrEmpty(provider))
+        {
+            query = query.Where(a => a.Provider!.Name == provider);
+        }
+        if (!string.IsNullOrEmpty(location))
+        {
+            query = query.Where(a => a.Location == location);
+        }
+        var entries = await query
+            .OrderBy(a => a.StartUtc).ThenBy(a => a.Provider!.Name)
+            .Select(a => new ScheduleEntry(a.Id, a.StartUtc, a.DurationMinutes, a.PatientId,
+                a.Patient!.LastName + ", " + (a.Patient.PreferredName ?? a.Patient.FirstName), a.Patient.ChartNumber,
+                a.Provider!.Name, a.Location, a.AppointmentType, a.Status, a.ConfirmedBy))
+            .ToListAsync(ct);
+        return new ScheduleDay(date, zone, entries, providers, locations);
+    }
+}

@@ -1,0 +1,14 @@
+namespace PatientMessageExchange.Core.Patients;
+
+public sealed record ScheduleEntry(
+    int AppointmentId,
+    DateTimeOffset StartUtc,
+    int DurationMinutes,
+    int PatientId,
+    string PatientName,
+    string ChartNumber,
+    string ProviderName,
+    string Location,
+    string AppointmentType,
+    AppointmentStatus Status,
+    string? ConfirmedBy);

@@ -1,0 +1,62 @@
+using Hangfire;
+using Hangfire.SqlServer;
+using PatientMessageExchange.Core.Data;
+
+namespace PatientMessageExchange.Web.Configuration;
+
+public static class JobsSetup
+{
+    public static HostingRole GetHostingRole(this IConfiguration configuration) =>
+        configuration.GetValue("Hosting:Role", HostingRole.All);
+
+    /// <summary>
+    /// Hangfire executes; the database remains the source of truth. In-memory storage in the embedded default,
+    /// SQL Server storage in production so that several workers share one queue.
+    /// </summary>
+    public static void AddJobs(this WebApplicationBuilder builder)
+    {
+        var provider = builder.Configuration.GetValue("Database:Provider", DatabaseProvider.Sqlite);
+        var connectionString = builder.Configuration["Database:ConnectionString"];
+        builder.Services.AddHangfire(config =>
+        {
+            config.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+                .UseSimpleAssemblyNameTypeSerializer()
+                .UseRecommendedSerializerSettings();
+            if (provider == DatabaseProvider.SqlServer)
+            {
+                config.UseSqlServerStorage(connectionString, new SqlServerStorageOptions
+                {
+                    PrepareSchemaIfNecessary = true,
+                    QueuePollInterval = TimeSpan.FromSeconds(1),
+                });
+            }
+            else
+            {
+                config.UseInMemoryStorage();
+            }
+        });
+        if (builder.Configuration.GetHostingRole() != HostingRole.Web)
+        {
+            builder.Services.AddHangfireServer(options =>
+            {
+                options.WorkerCount = builder.Configuration.GetValue("Jobs:WorkerCount", Math.Max(2, Environment.ProcessorCount));
+                options.ServerName = $"{Environment.MachineName}:{Environment.ProcessId}";
+            });
+        }
+    }
+
+    public static void MapJobsDashboard(this WebApplication app)
+    {
+        if (app.Configuration.GetHostingRole() == HostingRole.Worker)
+        {
+            return;
+        }
+        // Hangfire's own filter only admits local requests; access is decided by our policy instead.
+        app.MapHangfireDashboard("/hangfire", new DashboardOptions
+        {
+            Authorization = [],
+            DashboardTitle = "Patient Message eXchange jobs",
+            AppPath = "/Admin/Users",
+        }).RequireAuthorization(Policies.Administrators);
+    }
+}

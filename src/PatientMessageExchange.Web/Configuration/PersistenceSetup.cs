@@ -1,0 +1,56 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using PatientMessageExchange.Core.Data;
+
+namespace PatientMessageExchange.Web.Configuration;
+
+public static class PersistenceSetup
+{
+    public const string SqliteMigrationsAssembly = "PatientMessageExchange.Migrations.Sqlite";
+    public const string SqlServerMigrationsAssembly = "PatientMessageExchange.Migrations.SqlServer";
+
+    public static void AddPersistence(this WebApplicationBuilder builder)
+    {
+        var dataFolder = builder.GetDataFolder();
+        builder.Services.AddOptions<DatabaseOptions>()
+            .BindConfiguration(DatabaseOptions.Section)
+            .Validate(o => o.Provider != DatabaseProvider.SqlServer || !string.IsNullOrWhiteSpace(o.ConnectionString),
+                "Database:ConnectionString is required when Database:Provider is SqlServer " +
+                "(set the environment variable Database__ConnectionString).")
+            .ValidateOnStart();
+
+        builder.Services.AddDbContext<PmxDbContext>((services, options) =>
+        {
+            var database = services.GetRequiredService<IOptions<DatabaseOptions>>().Value;
+            Configure(options, database, dataFolder.Path);
+        });
+        builder.Services.AddHealthChecks().AddDbContextCheck<PmxDbContext>("database");
+    }
+
+    public static void Configure(DbContextOptionsBuilder options, DatabaseOptions database, string dataFolder)
+    {
+        if (database.Provider == DatabaseProvider.SqlServer)
+        {
+            options.UseSqlServer(database.ConnectionString, sql => sql
+                .MigrationsAssembly(SqlServerMigrationsAssembly)
+                .EnableRetryOnFailure());
+        }
+        else
+        {
+            options.UseSqlite(SqliteConnectionString(database, dataFolder), sqlite => sqlite
+                .MigrationsAssembly(SqliteMigrationsAssembly));
+        }
+    }
+
+    public static string SqliteConnectionString(DatabaseOptions database, string dataFolder)
+    {
+        var builder = new SqliteConnectionStringBuilder(
+            string.IsNullOrWhiteSpace(database.ConnectionString)
+                ? $"Data Source={Path.Combine(dataFolder, "pmx.db")}"
+                : database.ConnectionString);
+        // Concurrent writers wait for the lock instead of failing at once.
+        builder.DefaultTimeout = Math.Max(builder.DefaultTimeout, 30);
+        return builder.ToString();
+    }
+}

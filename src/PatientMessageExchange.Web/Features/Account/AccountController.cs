@@ -1,0 +1,64 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
+using PatientMessageExchange.Core.Audit;
+using PatientMessageExchange.Core.Data;
+using PatientMessageExchange.Web.Configuration;
+
+namespace PatientMessageExchange.Web.Features.Account;
+
+public sealed class AccountController(
+    UserManager<AppUser> users,
+    SignInManager<AppUser> signIn,
+    AuditLog audit,
+    TimeProvider clock,
+    ILogger<AccountController> logger) : Controller
+{
+    [HttpGet, AllowAnonymous]
+    public IActionResult Login(string? returnUrl) => View(new LoginForm { ReturnUrl = returnUrl });
+
+    [HttpPost, AllowAnonymous, EnableRateLimiting(Policies.SignInRateLimit)]
+    public async Task<IActionResult> Login(LoginForm form, CancellationToken ct)
+    {
+        if (!ModelState.IsValid)
+        {
+            return View(form);
+        }
+        var user = await users.FindByNameAsync(form.UserName.Trim());
+        if (user is null || user.IsDisabled)
+        {
+            ModelState.AddModelError("", "The user name or password is not right.");
+            await audit.RecordAsync(AuditActions.UserSignInFailed, nameof(AppUser), user?.Id, "unknown or disabled user", ct);
+            return View(form);
+        }
+        var result = await signIn.CheckPasswordSignInAsync(user, form.Password, lockoutOnFailure: true);
+        if (result.IsLockedOut)
+        {
+            logger.LogWarning("Sign-in refused for locked-out user {UserId}", user.Id);
+            await audit.RecordAsync(AuditActions.UserLockedOut, nameof(AppUser), user.Id, ct: ct);
+            ModelState.AddModelError("", "This account is locked after too many wrong passwords. Try again in 5 minutes, or ask an administrator to unlock it.");
+            return View(form);
+        }
+        if (!result.Succeeded)
+        {
+            await audit.RecordAsync(AuditActions.UserSignInFailed, nameof(AppUser), user.Id, "wrong password", ct);
+            ModelState.AddModelError("", "The user name or password is not right.");
+            return View(form);
+        }
+        await signIn.SignInAsync(user, new AuthenticationProperties().Stamp(clock.GetUtcNow()));
+        await audit.RecordAsync(AuditActions.UserSignedIn, nameof(AppUser), user.Id, ct: ct);
+        return Url.IsLocalUrl(form.ReturnUrl) ? Redirect(form.ReturnUrl) : RedirectToAction("Index", "Home");
+    }
+
+    [HttpPost]
+    public async Task<IActionResult> Logout()
+    {
+        await signIn.SignOutAsync();
+        return RedirectToAction(nameof(Login));
+    }
+
+    [HttpGet, AllowAnonymous]
+    public IActionResult AccessDenied() => View();
+}

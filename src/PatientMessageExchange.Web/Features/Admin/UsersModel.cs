@@ -1,0 +1,3 @@
+namespace PatientMessageExchange.Web.Features.Admin;
+
+public sealed record UsersModel(IReadOnlyList<UserRow> Users, NewUserForm NewUser);

@@ -1,0 +1,23 @@
+using PatientMessageExchange.Web.Configuration;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddDataFolder();
+builder.AddLogging();
+builder.AddPersistence();
+builder.AddSecurity();
+builder.AddJobs();
+builder.AddFeatures();
+
+var app = builder.Build();
+
+await app.PrepareDatabaseAsync(args);
+
+app.UseRequestPipeline();
+app.MapFeatures();
+app.MapJobsDashboard();
+
+app.Run();
+
+/// <summary>The entry point; public so that tests can host the app.</summary>
+public partial class Program;
