@@ -3,21 +3,18 @@ namespace PatientMessageExchange.Web.Configuration;
 public static class DataFolderSetup
 {
     /// <summary>
-    /// Resolves <c>Storage:DataFolder</c> (default <c>App_Data</c> beside the app's content root) and creates it.
+    /// Registers the data folder: <c>Storage:DataFolder</c>, relative to the content root, default <c>App_Data</c>.
+    /// It is resolved from the final configuration, so a test host can point each app at a folder of its own.
     /// </summary>
-    public static DataFolder AddDataFolder(this WebApplicationBuilder builder)
-    {
-        var configured = builder.Configuration["Storage:DataFolder"];
-        var path = string.IsNullOrWhiteSpace(configured)
-            ? Path.Combine(builder.Environment.ContentRootPath, "App_Data")
-            : Path.GetFullPath(configured, builder.Environment.ContentRootPath);
-        Directory.CreateDirectory(path);
-        var folder = new DataFolder(path);
-        builder.Services.AddSingleton(folder);
-        return folder;
-    }
-
-    public static DataFolder GetDataFolder(this WebApplicationBuilder builder) =>
-        builder.Services.Single(d => d.ServiceType == typeof(DataFolder)).ImplementationInstance as DataFolder
-        ?? throw new InvalidOperationException("AddDataFolder must run first.");
+    public static void AddDataFolder(this WebApplicationBuilder builder) =>
+        builder.Services.AddSingleton(services =>
+        {
+            var configuration = services.GetRequiredService<IConfiguration>();
+            var environment = services.GetRequiredService<IWebHostEnvironment>();
+            var configured = configuration["Storage:DataFolder"];
+            var path = Path.GetFullPath(string.IsNullOrWhiteSpace(configured) ? "App_Data" : configured,
+                environment.ContentRootPath);
+            Directory.CreateDirectory(path);
+            return new DataFolder(path);
+        });
 }

@@ -11,7 +11,6 @@ public static class LoggingSetup
     /// </summary>
     public static void AddLogging(this WebApplicationBuilder builder)
     {
-        var logFile = Path.Combine(builder.GetDataFolder().Path, "logs", "pmx-.log");
         builder.Services.AddSerilog((services, logger) => logger
             .ReadFrom.Configuration(builder.Configuration)
             .MinimumLevel.Override("Microsoft.AspNetCore", LogEventLevel.Warning)
@@ -19,7 +18,7 @@ public static class LoggingSetup
             .MinimumLevel.Override("Hangfire", LogEventLevel.Information)
             .Enrich.FromLogContext()
             .WriteTo.Console(formatProvider: System.Globalization.CultureInfo.InvariantCulture)
-            .WriteTo.File(logFile, rollingInterval: RollingInterval.Day, retainedFileCountLimit: 31,
+            .WriteTo.File(Path.Combine(services.GetRequiredService<DataFolder>().Path, "logs", "pmx-.log"), rollingInterval: RollingInterval.Day, retainedFileCountLimit: 31,
                 formatProvider: System.Globalization.CultureInfo.InvariantCulture));
     }
 

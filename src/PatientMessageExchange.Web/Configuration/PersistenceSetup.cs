@@ -12,7 +12,6 @@ public static class PersistenceSetup
 
     public static void AddPersistence(this WebApplicationBuilder builder)
     {
-        var dataFolder = builder.GetDataFolder();
         builder.Services.AddOptions<DatabaseOptions>()
             .BindConfiguration(DatabaseOptions.Section)
             .Validate(o => o.Provider != DatabaseProvider.SqlServer || !string.IsNullOrWhiteSpace(o.ConnectionString),
@@ -23,7 +22,7 @@ public static class PersistenceSetup
         builder.Services.AddDbContext<PmxDbContext>((services, options) =>
         {
             var database = services.GetRequiredService<IOptions<DatabaseOptions>>().Value;
-            Configure(options, database, dataFolder.Path);
+            Configure(options, database, services.GetRequiredService<DataFolder>().Path);
         });
         builder.Services.AddHealthChecks().AddDbContextCheck<PmxDbContext>("database");
     }

@@ -2,6 +2,9 @@ using System.Net;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
@@ -105,6 +108,11 @@ public static class SecuritySetup
                 }
             }
         });
+
+        // Keys live in the data folder so that sign-ins survive a restart and web and worker share them.
+        services.AddDataProtection().SetApplicationName("PatientMessageExchange");
+        services.AddOptions<KeyManagementOptions>().Configure<DataFolder, ILoggerFactory>((keys, folder, loggers) =>
+            keys.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(folder.Subfolder("keys")), loggers));
 
         services.AddHttpContextAccessor();
         services.AddScoped<IActorContext, HttpActorContext>();
