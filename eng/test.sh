@@ -1,0 +1,81 @@
+#!/usr/bin/env bash
+# Runs every test suite of Patient Message eXchange and ends with one line: "N passed, N failed".
+# Installs what the tests need when it is missing: Debian's chromium (browser tests) and dovecot-imapd (the IMAP
+# bounce mailbox), and the local dotnet-ef tool. Extra arguments go to every `dotnet test` call, e.g. --filter.
+set -uo pipefail
+
+root="$(cd "$(dirname "$0")/.." && pwd)"
+cd "$root"
+results="$root/.test-results"
+
+step() { printf '\n== %s\n' "$*"; }
+
+install_prerequisites() {
+    local missing=()
+    [ -x /usr/bin/chromium ] || missing+=(chromium)
+    [ -x /usr/sbin/dovecot ] || missing+=(dovecot-imapd)
+    if [ ${#missing[@]} -eq 0 ]; then
+        echo "chromium and dovecot-imapd are present"
+        return 0
+    fi
+    local sudo=""
+    [ "$(id -u)" -eq 0 ] || sudo="sudo"
+    step "Installing ${missing[*]} from Debian"
+    export DEBIAN_FRONTEND=noninteractive
+    $sudo apt-get update -qq && $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+}
+
+step "Prerequisites"
+install_prerequisites || { echo "Could not install the test prerequisites."; echo "0 passed, 1 failed"; exit 1; }
+
+step "Restoring local tools"
+dotnet tool restore >/dev/null || { echo "dotnet tool restore failed."; echo "0 passed, 1 failed"; exit 1; }
+
+step "Building (warnings are errors)"
+if ! dotnet build PatientMessageExchange.sln -nologo -v:q -clp:ErrorsOnly; then
+    echo "The build failed."
+    echo "0 passed, 1 failed"
+    exit 1
+fi
+
+rm -rf "$results"
+mkdir -p "$results"
+run_failures=0
+for project in tests/*/*.csproj; do
+    name="$(basename "$project" .csproj)"
+    step "Testing $name"
+    if ! dotnet test "$project" --no-build -nologo \
+        --logger "trx;LogFileName=$name.trx" --logger "console;verbosity=minimal" \
+        --results-directory "$results" "$@"; then
+        run_failures=$((run_failures + 1))
+    fi
+    if [ ! -f "$results/$name.trx" ]; then
+        echo "$name produced no results: counted as one failure."
+        run_failures=$((run_failures + 1))
+        touch "$results/$name.missing"
+    fi
+done
+
+passed=0
+failed=0
+for trx in "$results"/*.trx; do
+    [ -f "$trx" ] || continue
+    counters="$(grep -o '<Counters [^>]*>' "$trx" | head -1)"
+    p="$(sed -n 's/.* passed="\([0-9]*\)".*/\1/p' <<<"$counters")"
+    f="$(sed -n 's/.* failed="\([0-9]*\)".*/\1/p' <<<"$counters")"
+    e="$(sed -n 's/.* error="\([0-9]*\)".*/\1/p' <<<"$counters")"
+    t="$(sed -n 's/.* timeout="\([0-9]*\)".*/\1/p' <<<"$counters")"
+    a="$(sed -n 's/.* aborted="\([0-9]*\)".*/\1/p' <<<"$counters")"
+    passed=$((passed + ${p:-0}))
+    failed=$((failed + ${f:-0} + ${e:-0} + ${t:-0} + ${a:-0}))
+done
+missing=$(find "$results" -name '*.missing' | wc -l)
+failed=$((failed + missing))
+if [ "$failed" -eq 0 ] && [ "$run_failures" -gt 0 ]; then
+    # A test host that crashed can leave counters that look clean.
+    failed=$run_failures
+fi
+
+echo
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ] && [ "$run_failures" -eq 0 ]
