@@ -21,6 +21,10 @@ public static class DatabaseStartup
         {
             await db.Database.MigrateAsync();
         }
+        else
+        {
+            await WaitForMigrationsAsync(db, app.Logger);
+        }
         if (db.Database.IsSqlite())
         {
             // Write-ahead logging lets readers carry on while a batch writes.
@@ -40,6 +44,33 @@ public static class DatabaseStartup
         if (seedDemo)
         {
             await services.GetRequiredService<DemoDataSeeder>().SeedAsync();
+        }
+    }
+
+    /// <summary>A worker that does not migrate waits for the web service to finish migrating the database.</summary>
+    private static async Task WaitForMigrationsAsync(PmxDbContext db, ILogger logger)
+    {
+        var deadline = DateTime.UtcNow.AddMinutes(5);
+        while (true)
+        {
+            try
+            {
+                if (!(await db.Database.GetPendingMigrationsAsync()).Any())
+                {
+                    return;
+                }
+            }
+            catch (Exception ex) when (DateTime.UtcNow < deadline)
+            {
+                logger.LogInformation("Database not reachable yet ({Error}); waiting", ex.GetType().Name);
+            }
+            if (DateTime.UtcNow >= deadline)
+            {
+                throw new InvalidOperationException(
+                    "The database still has pending migrations after 5 minutes. Start a process with Database:MigrateOnStart=true.");
+            }
+            logger.LogInformation("Waiting for the database to be migrated");
+            await Task.Delay(TimeSpan.FromSeconds(2));
         }
     }
 }
