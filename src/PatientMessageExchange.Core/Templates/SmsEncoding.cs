@@ -1,0 +1,7 @@
+namespace PatientMessageExchange.Core.Templates;
+
+public enum SmsEncoding
+{
+    Gsm7,
+    Ucs2,
+}

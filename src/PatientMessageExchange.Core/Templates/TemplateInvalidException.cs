@@ -1,0 +1,3 @@
+namespace PatientMessageExchange.Core.Templates;
+
+public sealed class TemplateInvalidException(string message) : InvalidOperationException(message);

@@ -1,0 +1,9 @@
+namespace PatientMessageExchange.Core.Templates;
+
+public enum TemplatePart
+{
+    EmailSubject,
+    EmailBody,
+    Sms,
+    Voice,
+}
