@@ -1,0 +1,7 @@
+namespace PatientMessageExchange.Core.Channels.Email;
+
+public enum EmailProvider
+{
+    Outbox,
+    Smtp,
+}
