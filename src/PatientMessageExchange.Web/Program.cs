@@ -6,6 +6,7 @@ builder.AddDataFolder();
 builder.AddLogging();
 builder.AddPersistence();
 builder.AddSecurity();
+builder.AddMessaging();
 builder.AddJobs();
 builder.AddFeatures();
 

@@ -13,4 +13,5 @@ public static class AuditActions
     public const string UserLockedOut = "user.locked-out";
     public const string PracticeChanged = "practice.changed";
     public const string SetupCompleted = "setup.completed";
+    public const string OutboxEmailViewed = "outbox.email-viewed";
 }

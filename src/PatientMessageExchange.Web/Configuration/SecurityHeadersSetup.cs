@@ -27,14 +27,26 @@ public static class SecurityHeadersSetup
             csp.AddObjectSrc().None();
             csp.AddFrameAncestors().None();
         });
+        // An outbox email's own HTML, shown in a sandboxed frame of our page: nothing in it may run or load.
+        var emailBody = BasePolicy(app, framedBySelf: true).AddContentSecurityPolicy(csp =>
+        {
+            csp.AddDefaultSrc().None();
+            csp.AddImgSrc().Data();
+            csp.AddStyleSrc().UnsafeInline();
+            csp.AddSandbox();
+            csp.AddFrameAncestors().Self();
+        });
         app.UseWhen(c => c.Request.Path.StartsWithSegments("/hangfire"), a => a.UseSecurityHeaders(dashboard));
-        app.UseWhen(c => !c.Request.Path.StartsWithSegments("/hangfire"), a => a.UseSecurityHeaders(strict));
+        app.UseWhen(c => c.Request.Path.StartsWithSegments("/Outbox/EmailBody"), a => a.UseSecurityHeaders(emailBody));
+        app.UseWhen(c => !c.Request.Path.StartsWithSegments("/hangfire") && !c.Request.Path.StartsWithSegments("/Outbox/EmailBody"),
+            a => a.UseSecurityHeaders(strict));
     }
 
-    private static HeaderPolicyCollection BasePolicy(WebApplication app)
+    private static HeaderPolicyCollection BasePolicy(WebApplication app, bool framedBySelf = false)
     {
-        var policy = new HeaderPolicyCollection()
-            .AddFrameOptionsDeny()
+        var policy = new HeaderPolicyCollection();
+        policy = framedBySelf ? policy.AddFrameOptionsSameOrigin() : policy.AddFrameOptionsDeny();
+        policy = policy
             .AddContentTypeOptionsNoSniff()
             .AddReferrerPolicyStrictOriginWhenCrossOrigin()
             .AddCrossOriginOpenerPolicy(b => b.SameOrigin())

@@ -1,0 +1,5 @@
+using MimeKit;
+
+namespace PatientMessageExchange.Web.Features.Outbox;
+
+public sealed record OutboxEmailModel(long MessageId, MimeMessage Message);
