@@ -101,6 +101,42 @@ public class SignInTests : IClassFixture<PmxAppFactory>, IAsyncLifetime
     }
 
     [Fact]
+    public async Task OpenSession_UserDisabledByAnAdministrator_EndsAtTheNextStampCheck()
+    {
+        var userName = await NewUserAsync();
+        var client = await _app.SignInAsync(userName);
+        var admin = await _app.SignInAsRoleAsync(Roles.Administrator);
+        string userId;
+        await using (var scope = _app.Services.CreateAsyncScope())
+        {
+            userId = (await scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>().FindByNameAsync(userName))!.Id;
+        }
+        await admin.PostFormAsync("/Admin/SetDisabled", new Dictionary<string, string>
+        {
+            ["id"] = userId,
+            ["disabled"] = "true",
+        }, tokenFrom: "/Admin/Users");
+
+        _app.Clock.Advance(TimeSpan.FromMinutes(6));
+        var response = await client.GetAsync("/Patients");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/Account/Login", response.Headers.Location!.PathAndQuery());
+    }
+
+    [Fact]
+    public async Task OpenSession_NobodyChangedTheUser_SurvivesTheStampCheck()
+    {
+        var userName = await NewUserAsync();
+        var client = await _app.SignInAsync(userName);
+
+        _app.Clock.Advance(TimeSpan.FromMinutes(6));
+        var response = await client.GetAsync("/Patients");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
     public async Task Logout_EndsTheSession()
     {
         var userName = await NewUserAsync();
