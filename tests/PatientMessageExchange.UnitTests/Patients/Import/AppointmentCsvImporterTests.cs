@@ -129,5 +129,16 @@ public sealed class AppointmentCsvImporterTests : IDisposable
         Assert.Equal(2, await db.Appointments.CountAsync());
     }
 
+    [Fact]
+    public async Task PreviewAsync_ChartNumberInOtherCase_FindsThePatient()
+    {
+        var file = Csv("Chart,Start,Provider", "c-1,2026-07-01 09:30,Dr. Kim");
+
+        var preview = await _database.CreateAppointmentImporter().PreviewAsync(file);
+
+        Assert.Empty(preview.Issues);
+        Assert.Equal(1, preview.ValidRows);
+    }
+
     private static byte[] Csv(params string[] lines) => Encoding.UTF8.GetBytes(string.Join("\n", lines) + "\n");
 }

@@ -215,5 +215,26 @@ public class CsvDocumentTests
         Assert.Equal(3, document.Records[1].Line);
     }
 
+    [Fact]
+    public void Parse_UnterminatedQuote_IsAStructuralIssueAndSwallowsNoRowsSilently()
+    {
+        var text = "Chart,First,Last\nA1,Ann,Lee\nA2,\"Bo,Ray\nA3,Cy,Orr\nA4,Di,Fox\n";
+
+        var document = CsvDocument.Parse(Bytes(text));
+
+        Assert.Contains(document.StructuralIssues, i => i.Line == 3);
+        Assert.DoesNotContain(document.Records, r => r.Fields.Any(f => f.Contains("A3")));
+    }
+
+    [Fact]
+    public void Parse_MisplacedQuoteAfterAMultiLineField_ReportsTheTrueLine()
+    {
+        var text = "Chart,Address,Last\nA1,\"1 Elm\nApt 2\",Lee\nA2,Bo \"Bobby\" ,Ray\n";
+
+        var document = CsvDocument.Parse(Bytes(text));
+
+        Assert.Equal(4, Assert.Single(document.StructuralIssues).Line);
+    }
+
     private static byte[] Bytes(string text) => Encoding.UTF8.GetBytes(text);
 }

@@ -248,5 +248,17 @@ public sealed class PatientCsvImporterTests : IDisposable
         Assert.Equal((1, 1), (preview.NewCount, preview.UpdateCount));
     }
 
+    [Fact]
+    public async Task CommitAsync_ChartNumberInOtherCase_UpdatesTheSamePatient()
+    {
+        await _database.CreatePatientImporter().CommitAsync(Csv(Header, "AB100,Ann,Lee,2019-01-02,,,,,,,,"), false);
+
+        var outcome = await _database.CreatePatientImporter().CommitAsync(Csv(Header, "ab100,Annie,Lee,2019-01-02,,,,,,,,"), false);
+
+        Assert.Equal((0, 1), (outcome.Created, outcome.Updated));
+        await using var db = _database.CreateContext();
+        Assert.Equal("Annie", (await db.Patients.SingleAsync()).FirstName);
+    }
+
     private static byte[] Csv(params string[] lines) => Encoding.UTF8.GetBytes(string.Join("\n", lines) + "\n");
 }
