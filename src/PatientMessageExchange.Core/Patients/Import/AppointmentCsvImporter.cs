@@ -160,9 +160,10 @@ public sealed class AppointmentCsvImporter(PmxDbContext db, AuditLog audit, Prac
         IReadOnlyList<AppointmentImportRow> rows, List<ImportIssue> issues, CancellationToken ct)
     {
         var patientIds = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
-        foreach (var chunk in rows.Select(r => r.ChartNumber).Distinct(StringComparer.OrdinalIgnoreCase).Chunk(LookupChunk))
+        foreach (var chunk in rows.Select(r => r.ChartNumber.ToUpperInvariant()).Distinct().Chunk(LookupChunk))
         {
-            var found = await Db.Patients.Where(p => chunk.Contains(p.ChartNumber))
+            // Chart numbers match in any case, on SQLite as under SQL Server's collation.
+            var found = await Db.Patients.Where(p => chunk.Contains(p.ChartNumber.ToUpper()))
                 .Select(p => new { p.ChartNumber, p.Id }).ToListAsync(ct);
             foreach (var p in found)
             {

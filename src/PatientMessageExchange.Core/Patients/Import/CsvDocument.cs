@@ -41,7 +41,8 @@ public sealed class CsvDocument
             Delimiter = delimiter.ToString(),
             HasHeaderRecord = false,
             TrimOptions = TrimOptions.Trim,
-            IgnoreBlankLines = true,
+            // Blank lines come through as empty records and are skipped below, so that line numbers stay true.
+            IgnoreBlankLines = false,
             DetectColumnCountChanges = false,
             MissingFieldFound = null,
             BadDataFound = args => badLines.Add(args.Context.Parser?.RawRow ?? 0),

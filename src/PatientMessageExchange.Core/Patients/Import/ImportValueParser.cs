@@ -10,17 +10,20 @@ public static class ImportValueParser
         "yyyy-MM-dd", "M/d/yyyy", "MM/dd/yyyy", "M/d/yy", "yyyyMMdd", "yyyy/MM/dd", "M-d-yyyy", "d MMM yyyy", "MMM d, yyyy",
     ];
 
-    private static readonly string[] TimeFormats = ["H:mm", "HH:mm", "h:mm tt", "h:mmtt", "hh:mm tt", "H:mm:ss", "HH:mm:ss", "h tt", "htt"];
+    private static readonly string[] TimeFormats = ["H:mm", "HH:mm", "h:mm tt", "h:mmtt", "hh:mm tt", "h:mm:ss tt", "H:mm:ss", "HH:mm:ss", "h tt", "htt"];
 
     public static bool TryParseDate(string value, out DateOnly date)
     {
-        // Some exports append a midnight time to dates.
-        var datePart = value.Split(' ', 2)[0];
-        if (value.Contains(',') || value.Count(char.IsLetter) > 1)
+        var trimmed = value.Trim();
+        if (DateOnly.TryParseExact(trimmed, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces, out date))
         {
-            datePart = value;
+            return true;
         }
-        return DateOnly.TryParseExact(datePart, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces, out date);
+        // Some exports append a midnight time to dates ("3/7/2019 12:00:00 AM"); anything else after the date is not one.
+        var split = trimmed.IndexOf(' ');
+        return split > 0 &&
+               TryParseTime(trimmed[(split + 1)..].Trim(), out _) &&
+               DateOnly.TryParseExact(trimmed[..split], DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
     }
 
     public static bool TryParseTime(string value, out TimeOnly time) =>

@@ -175,9 +175,9 @@ public sealed class PatientCsvImporter(PmxDbContext db, AuditLog audit, ContactN
     protected override async Task<int> CountExistingAsync(IReadOnlyList<PatientImportRow> rows, CancellationToken ct)
     {
         var count = 0;
-        foreach (var chunk in rows.Select(r => r.ChartNumber).Chunk(LookupChunk))
+        foreach (var chunk in rows.Select(r => r.ChartNumber.ToUpperInvariant()).Chunk(LookupChunk))
         {
-            count += await Db.Patients.CountAsync(p => chunk.Contains(p.ChartNumber), ct);
+            count += await Db.Patients.CountAsync(p => chunk.Contains(p.ChartNumber.ToUpper()), ct);
         }
         return count;
     }
@@ -185,13 +185,14 @@ public sealed class PatientCsvImporter(PmxDbContext db, AuditLog audit, ContactN
     protected override async Task<(int Created, int Updated)> ApplyAsync(IReadOnlyList<PatientImportRow> rows, CancellationToken ct)
     {
         var existing = new Dictionary<string, Patient>(StringComparer.OrdinalIgnoreCase);
-        foreach (var chunk in rows.Select(r => r.ChartNumber).Chunk(LookupChunk))
+        // SQLite compares text case-sensitively; chart numbers match in any case, as under SQL Server's collation.
+        foreach (var chunk in rows.Select(r => r.ChartNumber.ToUpperInvariant()).Chunk(LookupChunk))
         {
             var found = await Db.Patients
                 .Include(p => p.Guardians)
                 .Include(p => p.ContactPoints)
                 .AsSplitQuery()
-                .Where(p => chunk.Contains(p.ChartNumber))
+                .Where(p => chunk.Contains(p.ChartNumber.ToUpper()))
                 .ToListAsync(ct);
             foreach (var patient in found)
             {
