@@ -58,7 +58,8 @@ public class PatientDirectory(PmxDbContext db, AuditLog audit, ContactNormalizer
                                     (EF.Functions.Like(p.FirstName, first) || EF.Functions.Like(p.PreferredName!, first)));
         }
         var prefix = text + "%";
-        return query.Where(p => p.ChartNumber == text || EF.Functions.Like(p.LastName, prefix) ||
+        var chart = text.ToUpperInvariant();
+        return query.Where(p => p.ChartNumber.ToUpper() == chart || EF.Functions.Like(p.LastName, prefix) ||
                                 EF.Functions.Like(p.FirstName, prefix) || EF.Functions.Like(p.PreferredName!, prefix));
     }
 
