@@ -8,6 +8,7 @@ builder.AddPersistence();
 builder.AddSecurity();
 builder.AddJobs();
 builder.AddFeatures();
+builder.AddCredits();
 
 var app = builder.Build();
 

@@ -7,7 +7,9 @@ public sealed record CreditUsageReport(
     IReadOnlyList<CreditUsageByMode> ByMode,
     int LowBalanceThreshold,
     long AverageWeeklyUse,
-    CreditIntegrityReport Integrity)
+    CreditIntegrityReport Integrity,
+    IReadOnlyList<CreditPurchase> Purchases,
+    IReadOnlyList<CreditPlan> Plans)
 {
     public bool IsBelowThreshold => Balance.Available < LowBalanceThreshold;
 

@@ -56,6 +56,8 @@ public class CreditUsageReporter(
         var averageWeekly = (long)Math.Ceiling(usedLast30Days * 7m / 30m);
 
         return new CreditUsageReport(await ledger.GetBalance(ct), monthRows, byMode, options.Value.LowBalanceThreshold,
-            averageWeekly, await integrity.RunAsync(ct));
+            averageWeekly, await integrity.RunAsync(ct),
+            await db.CreditPurchases.AsNoTracking().OrderByDescending(p => p.Id).Take(50).ToListAsync(ct),
+            await db.CreditPlans.AsNoTracking().Where(p => !p.IsRetired).OrderBy(p => p.PriceCents).ToListAsync(ct));
     }
 }

@@ -2,15 +2,16 @@ using System.ComponentModel.DataAnnotations;
 
 namespace PatientMessageExchange.Core.Credits.Payments;
 
-/// <summary>Stripe Checkout. Secrets come from the environment (Stripe__SecretKey, Stripe__WebhookSecret) or user-secrets.</summary>
+/// <summary>
+/// Stripe Checkout. The secrets are required only when Payments:Provider is Stripe (checked on start).
+/// Secrets come from the environment (Stripe__SecretKey, Stripe__WebhookSecret) or user-secrets.
+/// </summary>
 public class StripeOptions
 {
     public const string Section = "Stripe";
 
-    [Required(ErrorMessage = "Stripe:SecretKey is required when Payments:Provider is Stripe (set Stripe__SecretKey).")]
     public string SecretKey { get; set; } = "";
 
-    [Required(ErrorMessage = "Stripe:WebhookSecret is required when Payments:Provider is Stripe (set Stripe__WebhookSecret).")]
     public string WebhookSecret { get; set; } = "";
 
     /// <summary>Overrides https://api.stripe.com, e.g. for a local fake in tests.</summary>
