@@ -303,7 +303,12 @@ namespace PatientMessageExchange.Migrations.SqlServer.Migrations
 
                     b.HasIndex("PurchaseId");
 
-                    b.ToTable("CreditLedgerEntries");
+                    b.ToTable("CreditLedgerEntries", t =>
+                        {
+                            t.HasTrigger("TR_CreditLedgerEntries_AppendOnly");
+                        });
+
+                    b.HasAnnotation("SqlServer:UseSqlOutputClause", false);
                 });
 
             modelBuilder.Entity("PatientMessageExchange.Core.Credits.CreditPlan", b =>

@@ -288,7 +288,10 @@ namespace PatientMessageExchange.Migrations.Sqlite.Migrations
 
                     b.HasIndex("PurchaseId");
 
-                    b.ToTable("CreditLedgerEntries");
+                    b.ToTable("CreditLedgerEntries", t =>
+                        {
+                            t.HasTrigger("TR_CreditLedgerEntries_AppendOnly");
+                        });
                 });
 
             modelBuilder.Entity("PatientMessageExchange.Core.Credits.CreditPlan", b =>

@@ -6,8 +6,13 @@ namespace PatientMessageExchange.Core.Data.Configurations;
 
 internal sealed class CreditLedgerEntryConfiguration : IEntityTypeConfiguration<CreditLedgerEntry>
 {
+    /// <summary>Refuses UPDATE and DELETE in the database itself, so not even ExecuteUpdate or raw SQL can rewrite the ledger.</summary>
+    public const string AppendOnlyTrigger = "TR_CreditLedgerEntries_AppendOnly";
+
     public void Configure(EntityTypeBuilder<CreditLedgerEntry> e)
     {
+        // Declared so that EF Core on SQL Server doesn't use OUTPUT without INTO, which a table with triggers refuses.
+        e.ToTable(t => t.HasTrigger(AppendOnlyTrigger));
         e.Property(x => x.IdempotencyKey).HasMaxLength(200);
         e.HasIndex(x => x.IdempotencyKey).IsUnique();
         // Campaigns and messages are not modelled yet: plain columns, no foreign keys.

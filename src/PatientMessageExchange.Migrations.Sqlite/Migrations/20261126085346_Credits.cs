@@ -172,11 +172,24 @@ namespace PatientMessageExchange.Migrations.Sqlite.Migrations
                 name: "IX_CreditPurchases_PlanId",
                 table: "CreditPurchases",
                 column: "PlanId");
+
+            // Ledger entries are append-only (R18): the database refuses to change or remove one.
+            migrationBuilder.Sql("""
+                CREATE TRIGGER TR_CreditLedgerEntries_AppendOnly BEFORE UPDATE ON CreditLedgerEntries
+                BEGIN SELECT RAISE(ABORT, 'CreditLedgerEntries rows are append-only'); END;
+                """);
+            migrationBuilder.Sql("""
+                CREATE TRIGGER TR_CreditLedgerEntries_AppendOnly_Delete BEFORE DELETE ON CreditLedgerEntries
+                BEGIN SELECT RAISE(ABORT, 'CreditLedgerEntries rows are append-only'); END;
+                """);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.Sql("DROP TRIGGER IF EXISTS TR_CreditLedgerEntries_AppendOnly;");
+            migrationBuilder.Sql("DROP TRIGGER IF EXISTS TR_CreditLedgerEntries_AppendOnly_Delete;");
+
             migrationBuilder.DropTable(
                 name: "CreditBalances");
 

@@ -11,7 +11,7 @@ using PatientMessageExchange.Core.Data;
 namespace PatientMessageExchange.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(PmxDbContext))]
-    [Migration("20261126085129_Credits")]
+    [Migration("20261126085346_Credits")]
     partial class Credits
     {
         /// <inheritdoc />
@@ -291,7 +291,10 @@ namespace PatientMessageExchange.Migrations.Sqlite.Migrations
 
                     b.HasIndex("PurchaseId");
 
-                    b.ToTable("CreditLedgerEntries");
+                    b.ToTable("CreditLedgerEntries", t =>
+                        {
+                            t.HasTrigger("TR_CreditLedgerEntries_AppendOnly");
+                        });
                 });
 
             modelBuilder.Entity("PatientMessageExchange.Core.Credits.CreditPlan", b =>

@@ -174,11 +174,20 @@ namespace PatientMessageExchange.Migrations.SqlServer.Migrations
                 name: "IX_CreditPurchases_PlanId",
                 table: "CreditPurchases",
                 column: "PlanId");
+
+            // Ledger entries are append-only (R18): the database refuses to change or remove one.
+            migrationBuilder.Sql("""
+                CREATE TRIGGER TR_CreditLedgerEntries_AppendOnly ON CreditLedgerEntries
+                INSTEAD OF UPDATE, DELETE
+                AS THROW 50018, 'CreditLedgerEntries rows are append-only', 1;
+                """);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.Sql("DROP TRIGGER IF EXISTS TR_CreditLedgerEntries_AppendOnly;");
+
             migrationBuilder.DropTable(
                 name: "CreditBalances");
 

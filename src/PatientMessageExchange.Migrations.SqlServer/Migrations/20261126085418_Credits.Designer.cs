@@ -12,7 +12,7 @@ using PatientMessageExchange.Core.Data;
 namespace PatientMessageExchange.Migrations.SqlServer.Migrations
 {
     [DbContext(typeof(PmxDbContext))]
-    [Migration("20261126085202_Credits")]
+    [Migration("20261126085418_Credits")]
     partial class Credits
     {
         /// <inheritdoc />
@@ -306,7 +306,12 @@ namespace PatientMessageExchange.Migrations.SqlServer.Migrations
 
                     b.HasIndex("PurchaseId");
 
-                    b.ToTable("CreditLedgerEntries");
+                    b.ToTable("CreditLedgerEntries", t =>
+                        {
+                            t.HasTrigger("TR_CreditLedgerEntries_AppendOnly");
+                        });
+
+                    b.HasAnnotation("SqlServer:UseSqlOutputClause", false);
                 });
 
             modelBuilder.Entity("PatientMessageExchange.Core.Credits.CreditPlan", b =>
