@@ -9,6 +9,7 @@ builder.AddSecurity();
 builder.AddMessaging();
 builder.AddJobs();
 builder.AddFeatures();
+builder.AddCredits();
 
 var app = builder.Build();
 

@@ -13,5 +13,10 @@ public static class AuditActions
     public const string UserLockedOut = "user.locked-out";
     public const string PracticeChanged = "practice.changed";
     public const string SetupCompleted = "setup.completed";
+    public const string PurchaseRequested = "credits.purchase-requested";
+    public const string PurchaseCompleted = "credits.purchase-completed";
+    public const string PurchaseFailed = "credits.purchase-failed";
+    public const string PlanChanged = "credits.plan-changed";
+    public const string CreditsAdjusted = "credits.adjusted";
     public const string OutboxEmailViewed = "outbox.email-viewed";
 }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using PatientMessageExchange.Core.Audit;
+using PatientMessageExchange.Core.Credits;
 using PatientMessageExchange.Core.Patients;
 using PatientMessageExchange.Core.Practice;
 
@@ -16,6 +17,11 @@ public class PmxDbContext(DbContextOptions<PmxDbContext> options) : IdentityDbCo
     public DbSet<Appointment> Appointments => Set<Appointment>();
     public DbSet<PracticeProfile> PracticeProfiles => Set<PracticeProfile>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+    public DbSet<CreditLedgerEntry> CreditLedgerEntries => Set<CreditLedgerEntry>();
+    public DbSet<CreditBalance> CreditBalances => Set<CreditBalance>();
+    public DbSet<CreditReservation> CreditReservations => Set<CreditReservation>();
+    public DbSet<CreditPlan> CreditPlans => Set<CreditPlan>();
+    public DbSet<CreditPurchase> CreditPurchases => Set<CreditPurchase>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

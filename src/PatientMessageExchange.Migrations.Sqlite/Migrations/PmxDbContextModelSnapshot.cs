@@ -191,6 +191,268 @@ namespace PatientMessageExchange.Migrations.Sqlite.Migrations
                     b.ToTable("AuditEvents");
                 });
 
+            modelBuilder.Entity("PatientMessageExchange.Core.Credits.CreditBalance", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Available")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Reserved")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("CreditBalances");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Available = 0,
+                            Reserved = 0,
+                            Version = 0L
+                        });
+                });
+
+            modelBuilder.Entity("PatientMessageExchange.Core.Credits.CreditLedgerEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ActorName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ActorUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Amount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AvailableAfter")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("CampaignId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ContactMode")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedUtc")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("IdempotencyKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("InboundMessageId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("MessageId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("PurchaseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ReservedAfter")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CampaignId");
+
+                    b.HasIndex("CreatedUtc");
+
+                    b.HasIndex("IdempotencyKey")
+                        .IsUnique();
+
+                    b.HasIndex("MessageId")
+                        .IsUnique();
+
+                    b.HasIndex("PurchaseId");
+
+                    b.ToTable("CreditLedgerEntries", t =>
+                        {
+                            t.HasTrigger("TR_CreditLedgerEntries_AppendOnly");
+                        });
+                });
+
+            modelBuilder.Entity("PatientMessageExchange.Core.Credits.CreditPlan", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BonusCredits")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Credits")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsRetired")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("PriceCents")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("CreditPlans");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            BonusCredits = 0,
+                            Credits = 1500,
+                            IsRetired = false,
+                            Name = "Plan 1",
+                            PriceCents = 6000L
+                        },
+                        new
+                        {
+                            Id = 2,
+                            BonusCredits = 100,
+                            Credits = 4000,
+                            IsRetired = false,
+                            Name = "Plan 2",
+                            PriceCents = 16000L
+                        },
+                        new
+                        {
+                            Id = 3,
+                            BonusCredits = 400,
+                            Credits = 8000,
+                            IsRetired = false,
+                            Name = "Plan 3",
+                            PriceCents = 32000L
+                        },
+                        new
+                        {
+                            Id = 4,
+                            BonusCredits = 1600,
+                            Credits = 16000,
+                            IsRetired = false,
+                            Name = "Plan 4",
+                            PriceCents = 64000L
+                        },
+                        new
+                        {
+                            Id = 5,
+                            BonusCredits = 4800,
+                            Credits = 32000,
+                            IsRetired = false,
+                            Name = "Plan 5",
+                            PriceCents = 128000L
+                        });
+                });
+
+            modelBuilder.Entity("PatientMessageExchange.Core.Credits.CreditPurchase", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BonusCredits")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("CompletedUtc")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedUtc")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Credits")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ExternalReference")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FailureReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Gateway")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PlanId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PlanName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("PriceCents")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RequestedByName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedUtc");
+
+                    b.HasIndex("ExternalReference");
+
+                    b.HasIndex("PlanId");
+
+                    b.ToTable("CreditPurchases");
+                });
+
+            modelBuilder.Entity("PatientMessageExchange.Core.Credits.CreditReservation", b =>
+                {
+                    b.Property<long>("CampaignId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedUtc")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Outstanding")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Reserved")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("CampaignId");
+
+                    b.ToTable("CreditReservations");
+                });
+
             modelBuilder.Entity("PatientMessageExchange.Core.Data.AppUser", b =>
                 {
                     b.Property<string>("Id")
@@ -555,6 +817,15 @@ namespace PatientMessageExchange.Migrations.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PatientMessageExchange.Core.Credits.CreditPurchase", b =>
+                {
+                    b.HasOne("PatientMessageExchange.Core.Credits.CreditPlan", null)
+                        .WithMany()
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

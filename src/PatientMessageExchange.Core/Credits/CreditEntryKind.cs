@@ -1,0 +1,11 @@
+namespace PatientMessageExchange.Core.Credits;
+
+public enum CreditEntryKind
+{
+    Purchase = 1,
+    Bonus = 2,
+    Reserve = 3,
+    Release = 4,
+    Charge = 5,
+    Adjustment = 6,
+}

@@ -1,0 +1,320 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using PatientMessageExchange.Core.Audit;
+using PatientMessageExchange.Core.Data;
+using PatientMessageExchange.Core.Patients;
+
+namespace PatientMessageExchange.Core.Credits;
+
+/// <summary>
+/// The only writer of credits. Every operation is one transaction that changes the single <see cref="CreditBalance"/>
+/// row and appends the entries that explain the change; entries are never updated or deleted.
+/// </summary>
+/// <remarks>
+/// <para>Why a conditional update: each operation starts with
+/// <c>UPDATE CreditBalances SET Available = Available - @n, Reserved = Reserved + @n, Version = Version + 1
+/// WHERE Id = 1 AND Available &gt;= @n</c> (through <c>ExecuteUpdateAsync</c>). The database evaluates the guard and applies
+/// the change as one atomic statement, so two senders can never both see the same credits as free: on SQL Server the
+/// second waits on the row's update lock and re-evaluates the guard; on SQLite the statement takes the database write
+/// lock. Zero rows affected means "not enough credits" and nothing is written. No isolation-level or provider-specific
+/// locking hint is needed, so SQLite and SQL Server run the very same code.</para>
+/// <para>Because that update is the first statement of every ledger transaction, the balance row is also the ledger's
+/// lock: everything after it in the transaction (the idempotency check, the resolve-once check, the entry's "after"
+/// totals) is serialized with every other ledger write, and locks are always taken in the same order (balance row
+/// first), which rules out deadlocks. On SQLite a write as the first statement also avoids the WAL "busy snapshot"
+/// error a read-then-write transaction would hit.</para>
+/// <para>Each operation uses a context of its own, so a refused or failed write never disturbs the caller's unit of
+/// work, and parallel callers never share a context.</para>
+/// </remarks>
+public class CreditLedger(
+    DbContextOptions<PmxDbContext> options,
+    IActorContext actor,
+    TimeProvider clock,
+    ILogger<CreditLedger> logger)
+{
+    /// <summary>Holds a campaign's estimated credits so that they can't be spent twice.</summary>
+    public Task<CreditResult> Reserve(long campaignId, int amount, string key, CancellationToken ct = default)
+    {
+        RequirePositive(amount);
+        var posting = new Posting(CreditEntryKind.Reserve, -amount, key, -amount, amount) { CampaignId = campaignId };
+        return PostAsync([posting], async (db, cancel) =>
+        {
+            var grown = await db.CreditReservations.Where(r => r.CampaignId == campaignId)
+                .ExecuteUpdateAsync(s => s
+                    .SetProperty(r => r.Reserved, r => r.Reserved + amount)
+                    .SetProperty(r => r.Outstanding, r => r.Outstanding + amount), cancel);
+            if (grown == 0)
+            {
+                db.CreditReservations.Add(new CreditReservation
+                {
+                    CampaignId = campaignId, Reserved = amount, Outstanding = amount, CreatedUtc = clock.GetUtcNow(),
+                });
+            }
+            return null;
+        }, ct);
+    }
+
+    /// <summary>Spends a message's share of its campaign's reservation once a provider accepted the message.</summary>
+    public Task<CreditResult> Charge(CreditShare share, string key, CancellationToken ct = default) =>
+        Resolve(CreditEntryKind.Charge, share, key, ct);
+
+    /// <summary>Returns a message's share to the available balance when it is cancelled or fails before a provider.</summary>
+    public Task<CreditResult> Release(CreditShare share, string key, CancellationToken ct = default) =>
+        Resolve(CreditEntryKind.Release, share, key, ct);
+
+    /// <summary>
+    /// Charges an inbound reply the text rate. It is always recorded, even past zero (an overdraft), because the reply
+    /// was already received. STOP/HELP keywords cost nothing and write nothing.
+    /// </summary>
+    public async Task<CreditResult> ChargeInbound(long inboundMessageId, bool isKeyword, string key, CancellationToken ct = default)
+    {
+        if (isKeyword)
+        {
+            var balance = await GetBalance(ct);
+            return new CreditResult(CreditOutcome.NotCharged, null, balance.Available, balance.Reserved);
+        }
+        var posting = new Posting(CreditEntryKind.Charge, -CreditRates.InboundText, key, -CreditRates.InboundText, 0)
+        {
+            InboundMessageId = inboundMessageId, Mode = ContactMode.Text, MayOverdraw = true,
+        };
+        return await PostAsync([posting], null, ct);
+    }
+
+    /// <summary>Posts a paid purchase's credits and bonus and marks it completed, all or nothing.</summary>
+    public async Task<CreditResult> Credit(int purchaseId, string key, string? externalReference = null, CancellationToken ct = default)
+    {
+        CreditPurchase purchase;
+        await using (var read = new PmxDbContext(options))
+        {
+            purchase = await read.CreditPurchases.AsNoTracking().SingleOrDefaultAsync(p => p.Id == purchaseId, ct)
+                       ?? throw new InvalidOperationException($"Purchase {purchaseId} does not exist.");
+        }
+        var postings = new List<Posting>
+        {
+            new(CreditEntryKind.Purchase, purchase.Credits, key, purchase.Credits, 0) { PurchaseId = purchaseId },
+        };
+        if (purchase.BonusCredits > 0)
+        {
+            postings.Add(new Posting(CreditEntryKind.Bonus, purchase.BonusCredits, key + ":bonus", purchase.BonusCredits, 0)
+            {
+                PurchaseId = purchaseId,
+            });
+        }
+        var result = await PostAsync(postings, async (db, cancel) =>
+        {
+            var now = clock.GetUtcNow();
+            var completed = await db.CreditPurchases
+                .Where(p => p.Id == purchaseId && p.Status == PurchaseStatus.Pending)
+                .ExecuteUpdateAsync(s => s
+                    .SetProperty(p => p.Status, PurchaseStatus.Completed)
+                    .SetProperty(p => p.CompletedUtc, now)
+                    .SetProperty(p => p.ExternalReference, p => externalReference ?? p.ExternalReference), cancel);
+            if (completed == 0)
+            {
+                return CreditOutcome.PurchaseNotPending;
+            }
+            db.AuditEvents.Add(NewAudit(AuditActions.PurchaseCompleted, purchaseId,
+                $"{purchase.Credits}+{purchase.BonusCredits} credits via {purchase.Gateway}"));
+            return null;
+        }, ct);
+        if (result.Outcome == CreditOutcome.Posted)
+        {
+            logger.LogInformation("Purchase {PurchaseId} completed: {Credits} credits and {Bonus} bonus posted",
+                purchaseId, purchase.Credits, purchase.BonusCredits);
+        }
+        return result;
+    }
+
+    /// <summary>A correction by an administrator. It never takes the available balance below zero.</summary>
+    public Task<CreditResult> Adjust(int amount, string reason, string key, CancellationToken ct = default)
+    {
+        if (amount == 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(amount), "An adjustment moves at least one credit.");
+        }
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            throw new ArgumentException("An adjustment needs a reason.", nameof(reason));
+        }
+        var posting = new Posting(CreditEntryKind.Adjustment, amount, key, amount, 0) { Reason = reason.Trim() };
+        return PostAsync([posting], (db, _) =>
+        {
+            db.AuditEvents.Add(NewAudit(AuditActions.CreditsAdjusted, null, $"{amount:+#;-#} credits"));
+            return Task.FromResult<CreditOutcome?>(null);
+        }, ct);
+    }
+
+    public async Task<CreditBalanceSnapshot> GetBalance(CancellationToken ct = default)
+    {
+        await using var db = new PmxDbContext(options);
+        return await ReadBalanceAsync(db, ct);
+    }
+
+    private Task<CreditResult> Resolve(CreditEntryKind kind, CreditShare share, string key, CancellationToken ct)
+    {
+        RequirePositive(share.Credits);
+        var amount = kind == CreditEntryKind.Charge ? -share.Credits : share.Credits;
+        var availableChange = kind == CreditEntryKind.Charge ? 0 : share.Credits;
+        var posting = new Posting(kind, amount, key, availableChange, -share.Credits)
+        {
+            CampaignId = share.CampaignId,
+            MessageId = share.MessageId,
+            Mode = kind == CreditEntryKind.Charge ? share.Mode : null,
+        };
+        return PostAsync([posting], async (db, cancel) =>
+        {
+            // Serialized behind the balance row, so this check and the unique index on MessageId agree: one
+            // resolution per message. The index is the database's own backstop.
+            if (await db.CreditLedgerEntries.AnyAsync(e => e.MessageId == share.MessageId, cancel))
+            {
+                return CreditOutcome.AlreadyResolved;
+            }
+            var drawn = await db.CreditReservations
+                .Where(r => r.CampaignId == share.CampaignId && r.Outstanding >= share.Credits)
+                .ExecuteUpdateAsync(s => s.SetProperty(r => r.Outstanding, r => r.Outstanding - share.Credits), cancel);
+            return drawn == 0 ? CreditOutcome.ExceedsReservation : null;
+        }, ct);
+    }
+
+    private async Task<CreditResult> PostAsync(IReadOnlyList<Posting> postings,
+        Func<PmxDbContext, CancellationToken, Task<CreditOutcome?>>? alsoInTransaction, CancellationToken ct)
+    {
+        var first = postings[0];
+        if (string.IsNullOrWhiteSpace(first.Key) || first.Key.Length > 200)
+        {
+            throw new ArgumentException("A ledger write needs an idempotency key of at most 200 characters.", nameof(postings));
+        }
+        await using var db = new PmxDbContext(options);
+        var strategy = db.Database.CreateExecutionStrategy();
+        return await strategy.ExecuteAsync(async cancel =>
+        {
+            db.ChangeTracker.Clear();
+            await using var tx = await db.Database.BeginTransactionAsync(cancel);
+            CreditOutcome? refused = null;
+            var entries = new List<CreditLedgerEntry>(postings.Count);
+            foreach (var posting in postings)
+            {
+                if (!await ApplyToBalanceAsync(db, posting, cancel))
+                {
+                    refused = posting.ReservedChange < 0 ? CreditOutcome.ExceedsReservation : CreditOutcome.InsufficientCredits;
+                    break;
+                }
+                entries.Add(NewEntry(posting, await ReadBalanceAsync(db, cancel)));
+            }
+
+            var existing = await db.CreditLedgerEntries.AsNoTracking()
+                .FirstOrDefaultAsync(e => e.IdempotencyKey == first.Key, cancel);
+            if (existing is not null)
+            {
+                await tx.RollbackAsync(cancel);
+                return Replay(existing, first);
+            }
+            if (refused is null && alsoInTransaction is not null)
+            {
+                refused = await alsoInTransaction(db, cancel);
+            }
+            if (refused is not null)
+            {
+                await tx.RollbackAsync(cancel);
+                var now = await ReadBalanceAsync(db, cancel);
+                logger.LogInformation("Ledger {Kind} refused: {Outcome}", first.Kind, refused);
+                return new CreditResult(refused.Value, null, now.Available, now.Reserved);
+            }
+            db.CreditLedgerEntries.AddRange(entries);
+            await db.SaveChangesAsync(cancel);
+            await tx.CommitAsync(cancel);
+            var last = entries[^1];
+            return new CreditResult(CreditOutcome.Posted, entries[0].Id, last.AvailableAfter, last.ReservedAfter);
+        }, ct);
+    }
+
+    private static async Task<bool> ApplyToBalanceAsync(PmxDbContext db, Posting posting, CancellationToken ct)
+    {
+        var available = posting.AvailableChange;
+        var reserved = posting.ReservedChange;
+        var row = db.CreditBalances.Where(b => b.Id == CreditBalance.SingletonId);
+        if (available < 0 && !posting.MayOverdraw)
+        {
+            var needed = -available;
+            row = row.Where(b => b.Available >= needed);
+        }
+        if (reserved < 0)
+        {
+            var released = -reserved;
+            row = row.Where(b => b.Reserved >= released);
+        }
+        var updated = await row.ExecuteUpdateAsync(s => s
+            .SetProperty(b => b.Available, b => b.Available + available)
+            .SetProperty(b => b.Reserved, b => b.Reserved + reserved)
+            .SetProperty(b => b.Version, b => b.Version + 1), ct);
+        return updated == 1;
+    }
+
+    private static async Task<CreditBalanceSnapshot> ReadBalanceAsync(PmxDbContext db, CancellationToken ct)
+    {
+        var row = await db.CreditBalances.AsNoTracking().SingleOrDefaultAsync(b => b.Id == CreditBalance.SingletonId, ct);
+        return row is null ? new CreditBalanceSnapshot(0, 0, 0) : new CreditBalanceSnapshot(row.Available, row.Reserved, row.Version);
+    }
+
+    private CreditResult Replay(CreditLedgerEntry existing, Posting requested)
+    {
+        if (existing.Kind != requested.Kind || existing.Amount != requested.Amount ||
+            existing.PurchaseId != requested.PurchaseId || existing.CampaignId != requested.CampaignId ||
+            existing.MessageId != requested.MessageId || existing.InboundMessageId != requested.InboundMessageId)
+        {
+            throw new IdempotencyKeyConflictException(requested.Key);
+        }
+        logger.LogDebug("Ledger key {Key} replayed", requested.Key);
+        return new CreditResult(CreditOutcome.Replayed, existing.Id, existing.AvailableAfter, existing.ReservedAfter);
+    }
+
+    private CreditLedgerEntry NewEntry(Posting posting, CreditBalanceSnapshot after) => new()
+    {
+        Kind = posting.Kind,
+        Amount = posting.Amount,
+        AvailableAfter = after.Available,
+        ReservedAfter = after.Reserved,
+        IdempotencyKey = posting.Key,
+        PurchaseId = posting.PurchaseId,
+        CampaignId = posting.CampaignId,
+        MessageId = posting.MessageId,
+        InboundMessageId = posting.InboundMessageId,
+        ContactMode = posting.Mode,
+        Reason = posting.Reason,
+        ActorUserId = actor.UserId,
+        ActorName = actor.UserName,
+        CreatedUtc = clock.GetUtcNow(),
+    };
+
+    private AuditEvent NewAudit(string action, int? purchaseId, string detail) => new()
+    {
+        OccurredUtc = clock.GetUtcNow(),
+        UserId = actor.UserId,
+        UserName = actor.UserName,
+        IpAddress = actor.IpAddress,
+        Action = action,
+        EntityType = purchaseId is null ? nameof(CreditLedgerEntry) : nameof(CreditPurchase),
+        EntityId = purchaseId?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        Detail = detail,
+    };
+
+    private static void RequirePositive(int amount)
+    {
+        if (amount <= 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(amount), amount, "Credits moved must be positive.");
+        }
+    }
+
+    /// <summary>One entry to write: its kind and signed amount, and what it does to the two totals.</summary>
+    private sealed record Posting(CreditEntryKind Kind, int Amount, string Key, int AvailableChange, int ReservedChange)
+    {
+        public int? PurchaseId { get; init; }
+        public long? CampaignId { get; init; }
+        public long? MessageId { get; init; }
+        public long? InboundMessageId { get; init; }
+        public ContactMode? Mode { get; init; }
+        public string? Reason { get; init; }
+        public bool MayOverdraw { get; init; }
+    }
+}

@@ -1,0 +1,120 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using PatientMessageExchange.Core.Audit;
+using PatientMessageExchange.Core.Common;
+using PatientMessageExchange.Core.Credits.Payments;
+using PatientMessageExchange.Core.Data;
+
+namespace PatientMessageExchange.Core.Credits;
+
+/// <summary>Buying credits: a Pending purchase, the gateway's payment, and completion through the ledger.</summary>
+public class CreditPurchases(
+    PmxDbContext db,
+    IPaymentGateway gateway,
+    CreditLedger ledger,
+    AuditLog audit,
+    IActorContext actor,
+    TimeProvider clock,
+    ILogger<CreditPurchases> logger)
+{
+    public async Task<PurchaseStartResult> BuyAsync(int planId, CheckoutUrls urls, CancellationToken ct = default)
+    {
+        var plan = await db.CreditPlans.AsNoTracking().SingleOrDefaultAsync(p => p.Id == planId, ct);
+        if (plan is null || plan.IsRetired)
+        {
+            return PurchaseStartResult.Fail("Choose one of the plans on offer.");
+        }
+        var purchase = new CreditPurchase
+        {
+            PlanId = plan.Id,
+            PlanName = plan.Name,
+            Credits = plan.Credits,
+            BonusCredits = plan.BonusCredits,
+            PriceCents = plan.PriceCents,
+            Gateway = gateway.Name,
+            RequestedByUserId = actor.UserId,
+            RequestedByName = actor.UserName,
+            CreatedUtc = clock.GetUtcNow(),
+        };
+        db.CreditPurchases.Add(purchase);
+        await db.SaveChangesAsync(ct);
+        audit.Add(AuditActions.PurchaseRequested, nameof(CreditPurchase), Id(purchase),
+            $"{plan.Name}: {plan.Credits}+{plan.BonusCredits} credits for {plan.PriceCents} cents via {gateway.Name}");
+        await db.SaveChangesAsync(ct);
+
+        PaymentStart start;
+        try
+        {
+            start = await gateway.StartAsync(purchase, urls, ct);
+        }
+        catch (Exception ex) when (ex is Stripe.StripeException or HttpRequestException or TaskCanceledException)
+        {
+            logger.LogWarning(ex, "Payment for purchase {PurchaseId} could not start", purchase.Id);
+            await MarkFailedAsync(purchase.Id, "The payment service could not be reached.", ct);
+            return PurchaseStartResult.Fail(
+                "The payment service could not be reached, so nothing was charged. Please try again later.", purchase.Id);
+        }
+        if (start.ExternalReference is not null)
+        {
+            purchase.ExternalReference = start.ExternalReference;
+            await db.SaveChangesAsync(ct);
+        }
+        logger.LogInformation("Purchase {PurchaseId} of plan {PlanId} started via {Gateway}", purchase.Id, plan.Id, gateway.Name);
+        return new PurchaseStartResult(true, null, purchase.Id, start.RedirectUrl);
+    }
+
+    /// <summary>An administrator records that an invoice was paid; credits and bonus are posted once.</summary>
+    public async Task<OperationResult> MarkPaidAsync(int purchaseId, string reference, CancellationToken ct = default)
+    {
+        var purchase = await db.CreditPurchases.AsNoTracking().SingleOrDefaultAsync(p => p.Id == purchaseId, ct);
+        if (purchase is null)
+        {
+            return OperationResult.Fail("That purchase does not exist.");
+        }
+        if (purchase.Gateway != InvoicePaymentGateway.GatewayName)
+        {
+            return OperationResult.Fail("Only invoiced purchases are marked paid by hand; card payments complete by themselves.");
+        }
+        var result = await ledger.Credit(purchaseId, CreditPurchase.LedgerKey(purchaseId), reference.Trim(), ct);
+        return result.Outcome switch
+        {
+            CreditOutcome.Posted => OperationResult.Ok,
+            CreditOutcome.Replayed => OperationResult.Fail("That purchase was already marked paid."),
+            _ => OperationResult.Fail($"That purchase is {purchase.Status.ToString().ToLowerInvariant()}, not pending."),
+        };
+    }
+
+    /// <summary>Completes a Stripe Checkout purchase; safe to call for every redelivery of the webhook.</summary>
+    public async Task<CreditResult?> CompleteCheckoutAsync(int purchaseId, string sessionId, CancellationToken ct = default)
+    {
+        var purchase = await db.CreditPurchases.AsNoTracking().SingleOrDefaultAsync(p => p.Id == purchaseId, ct);
+        if (purchase is null || purchase.Gateway != StripeCheckoutGateway.GatewayName || purchase.ExternalReference != sessionId)
+        {
+            logger.LogWarning("Checkout session does not match purchase {PurchaseId}; ignored", purchaseId);
+            return null;
+        }
+        return await ledger.Credit(purchaseId, CreditPurchase.LedgerKey(purchaseId), sessionId, ct);
+    }
+
+    public async Task<bool> MarkFailedAsync(int purchaseId, string reason, CancellationToken ct = default)
+    {
+        var failed = await db.CreditPurchases
+            .Where(p => p.Id == purchaseId && p.Status == PurchaseStatus.Pending)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(p => p.Status, PurchaseStatus.Failed)
+                .SetProperty(p => p.FailureReason, reason), ct);
+        if (failed == 0)
+        {
+            return false;
+        }
+        await audit.RecordAsync(AuditActions.PurchaseFailed, nameof(CreditPurchase),
+            purchaseId.ToString(CultureInfo.InvariantCulture), reason, ct);
+        return true;
+    }
+
+    public async Task<IReadOnlyList<CreditPurchase>> ListAsync(int take = 50, CancellationToken ct = default) =>
+        await db.CreditPurchases.AsNoTracking().OrderByDescending(p => p.Id).Take(take).ToListAsync(ct);
+
+    private static string Id(CreditPurchase purchase) => purchase.Id.ToString(CultureInfo.InvariantCulture);
+}

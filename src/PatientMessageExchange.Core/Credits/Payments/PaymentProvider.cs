@@ -1,0 +1,7 @@
+namespace PatientMessageExchange.Core.Credits.Payments;
+
+public enum PaymentProvider
+{
+    Invoice = 1,
+    Stripe = 2,
+}

@@ -1,0 +1,7 @@
+namespace PatientMessageExchange.Core.Credits;
+
+/// <summary>A new purchase, and where to send the buyer to pay; or why none was made.</summary>
+public sealed record PurchaseStartResult(bool Succeeded, string? Error, int? PurchaseId, string? RedirectUrl)
+{
+    public static PurchaseStartResult Fail(string error, int? purchaseId = null) => new(false, error, purchaseId, null);
+}

@@ -1,0 +1,58 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using PatientMessageExchange.Core.Credits;
+using PatientMessageExchange.Web.Configuration;
+
+namespace PatientMessageExchange.Web.Features.CreditAdmin;
+
+/// <summary>Administrators edit the credit plans and check the ledger against the balance.</summary>
+[Authorize(Policy = Policies.Administrators)]
+public sealed class CreditAdminController(CreditPlanCatalog catalog) : Controller
+{
+    [HttpGet]
+    public async Task<IActionResult> Plans(CancellationToken ct) =>
+        View(new PlansModel(await catalog.ListAsync(includeRetired: true, ct), new PlanForm()));
+
+    [HttpPost]
+    public async Task<IActionResult> SavePlan([Bind(Prefix = "Form")] PlanForm form, CancellationToken ct)
+    {
+        if (!form.HasWholeCents)
+        {
+            ModelState.AddModelError("Form.Price", "Enter the price in dollars and cents, e.g. 60 or 59.99.");
+        }
+        if (ModelState.IsValid)
+        {
+            var saved = await catalog.SaveAsync(form.Id, form.Name, form.Credits, form.BonusCredits, form.PriceCents, ct);
+            if (saved.Succeeded)
+            {
+                TempData["Notice"] = $"Plan \"{form.Name.Trim()}\" saved.";
+                return RedirectToAction(nameof(Plans));
+            }
+            ModelState.AddModelError(saved.Field is null ? "" : "Form." + saved.Field, saved.Error!);
+        }
+        return View(nameof(Plans), new PlansModel(await catalog.ListAsync(includeRetired: true, ct), form));
+    }
+
+    [HttpPost]
+    public async Task<IActionResult> Retire(int id, bool retired, CancellationToken ct)
+    {
+        var result = await catalog.SetRetiredAsync(id, retired, ct);
+        TempData[result.Succeeded ? "Notice" : "Problem"] = result.Succeeded
+            ? retired ? "The plan is retired and no longer offered." : "The plan is offered again."
+            : result.Error;
+        return RedirectToAction(nameof(Plans));
+    }
+
+    [HttpPost]
+    public async Task<IActionResult> Remove(int id, CancellationToken ct)
+    {
+        TempData["Notice"] = await catalog.RemoveAsync(id, ct)
+            ? "The plan was deleted."
+            : "The plan was bought before, so it is retired instead of deleted.";
+        return RedirectToAction(nameof(Plans));
+    }
+
+    [HttpGet]
+    public async Task<IActionResult> Integrity([FromServices] CreditIntegrityCheck check, CancellationToken ct) =>
+        View(await check.RunAsync(ct));
+}
