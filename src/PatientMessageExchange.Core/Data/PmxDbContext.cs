@@ -4,6 +4,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using PatientMessageExchange.Core.Audit;
 using PatientMessageExchange.Core.Patients;
 using PatientMessageExchange.Core.Practice;
+using PatientMessageExchange.Core.Preferences;
+using PatientMessageExchange.Core.Suppressions;
 
 namespace PatientMessageExchange.Core.Data;
 
@@ -16,6 +18,10 @@ public class PmxDbContext(DbContextOptions<PmxDbContext> options) : IdentityDbCo
     public DbSet<Appointment> Appointments => Set<Appointment>();
     public DbSet<PracticeProfile> PracticeProfiles => Set<PracticeProfile>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+    public DbSet<DefaultContactPreference> DefaultContactPreferences => Set<DefaultContactPreference>();
+    public DbSet<ContactPreference> ContactPreferences => Set<ContactPreference>();
+    public DbSet<DoNotContact> DoNotContacts => Set<DoNotContact>();
+    public DbSet<Suppression> Suppressions => Set<Suppression>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
