@@ -90,32 +90,38 @@ public class FixRecordsWorklist(PmxDbContext db, ContactResolver resolver, Audit
     private async Task<List<FixRecordItem>> LoadAsync(FixRecordsQuery query, CancellationToken ct)
     {
         // The list is the chart's problem points; it stays small next to the registry, so filters run in memory.
+        var suppressions = db.Suppressions;
         var rows = await db.ContactPoints.AsNoTracking()
             .Select(c => new
             {
                 c.Id, c.PatientId, c.Patient!.ChartNumber, c.Patient.LastName, c.Patient.FirstName, c.Patient.PreferredName,
                 GuardianFirst = c.Guardian!.FirstName, GuardianLast = c.Guardian.LastName,
                 c.Mode, c.Value, c.Status, c.StatusReason, c.StatusChangedUtc, c.ReviewedUtc,
-                Suppression = db.Suppressions
-                    .Where(s => s.Address == c.Value && s.Channel ==
-                        (c.Mode == ContactMode.Email || c.Mode == ContactMode.WorkEmail
-                            ? SuppressionChannel.Email
-                            : c.Mode == ContactMode.Text ? SuppressionChannel.Sms : SuppressionChannel.Voice))
-                    .Select(s => new { s.Reason, s.CreatedUtc })
-                    .FirstOrDefault(),
+                Channel = c.Mode == ContactMode.Email || c.Mode == ContactMode.WorkEmail
+                    ? SuppressionChannel.Email
+                    : c.Mode == ContactMode.Text ? SuppressionChannel.Sms : SuppressionChannel.Voice,
             })
-            .Where(c => c.Status != ContactPointStatus.Valid || c.Suppression != null)
+            .Select(c => new
+            {
+                Point = c,
+                SuppressionReason = suppressions.Where(s => s.Address == c.Value && s.Channel == c.Channel)
+                    .Select(s => s.Reason).FirstOrDefault(),
+                SuppressedUtc = suppressions.Where(s => s.Address == c.Value && s.Channel == c.Channel)
+                    .Select(s => (DateTimeOffset?)s.CreatedUtc).FirstOrDefault(),
+            })
+            .Where(c => c.Point.Status != ContactPointStatus.Valid || c.SuppressionReason != null)
             .ToListAsync(ct);
 
         var items = new List<FixRecordItem>();
-        foreach (var row in rows)
+        foreach (var found in rows)
         {
+            var row = found.Point;
             var (reason, detail, since) = row.Status switch
             {
                 ContactPointStatus.Bounced => (FixReason.Bounced, row.StatusReason, row.StatusChangedUtc),
                 ContactPointStatus.Invalid => (FixReason.Invalid, row.StatusReason, row.StatusChangedUtc),
                 ContactPointStatus.OptedOut => (FixReason.OptedOut, row.StatusReason, row.StatusChangedUtc),
-                _ => (FixReason.Suppressed, row.Suppression?.Reason, row.Suppression?.CreatedUtc),
+                _ => (FixReason.Suppressed, found.SuppressionReason, found.SuppressedUtc),
             };
             if (row.ReviewedUtc is { } reviewed && (since is null || reviewed >= since))
             {
