@@ -5,6 +5,11 @@ public static class AuditActions
     public const string PatientViewed = "patient.viewed";
     public const string PatientEdited = "patient.edited";
     public const string ContactPointChanged = "contact-point.changed";
+    public const string ContactPointReviewed = "contact-point.reviewed";
+    public const string DefaultPreferenceChanged = "preference.default-changed";
+    public const string PatientPreferenceChanged = "preference.patient-changed";
+    public const string DoNotContactChanged = "preference.do-not-contact-changed";
+    public const string FixRecordsExported = "fix-records.exported";
     public const string ImportCommitted = "import.committed";
     public const string UserCreated = "user.created";
     public const string UserRolesChanged = "user.roles-changed";

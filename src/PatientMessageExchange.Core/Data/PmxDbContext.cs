@@ -5,6 +5,8 @@ using PatientMessageExchange.Core.Audit;
 using PatientMessageExchange.Core.Credits;
 using PatientMessageExchange.Core.Patients;
 using PatientMessageExchange.Core.Practice;
+using PatientMessageExchange.Core.Preferences;
+using PatientMessageExchange.Core.Suppressions;
 
 namespace PatientMessageExchange.Core.Data;
 
@@ -22,6 +24,10 @@ public class PmxDbContext(DbContextOptions<PmxDbContext> options) : IdentityDbCo
     public DbSet<CreditReservation> CreditReservations => Set<CreditReservation>();
     public DbSet<CreditPlan> CreditPlans => Set<CreditPlan>();
     public DbSet<CreditPurchase> CreditPurchases => Set<CreditPurchase>();
+    public DbSet<DefaultContactPreference> DefaultContactPreferences => Set<DefaultContactPreference>();
+    public DbSet<ContactPreference> ContactPreferences => Set<ContactPreference>();
+    public DbSet<DoNotContact> DoNotContacts => Set<DoNotContact>();
+    public DbSet<Suppression> Suppressions => Set<Suppression>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

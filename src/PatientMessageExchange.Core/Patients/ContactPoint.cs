@@ -21,5 +21,11 @@ public class ContactPoint
     public string? StatusReason { get; set; }
     public DateTimeOffset? StatusChangedUtc { get; set; }
 
+    /// <summary>
+    /// When staff marked the current problem as looked at (a genuine opt-out, say); it leaves the fix-records list until
+    /// the status changes again.
+    /// </summary>
+    public DateTimeOffset? ReviewedUtc { get; set; }
+
     public bool IsUsable => Status == ContactPointStatus.Valid;
 }

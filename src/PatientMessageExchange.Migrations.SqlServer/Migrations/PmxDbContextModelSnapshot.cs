@@ -628,6 +628,9 @@ namespace PatientMessageExchange.Migrations.SqlServer.Migrations
                     b.Property<int>("PatientId")
                         .HasColumnType("int");
 
+                    b.Property<DateTimeOffset?>("ReviewedUtc")
+                        .HasColumnType("datetimeoffset");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -648,6 +651,8 @@ namespace PatientMessageExchange.Migrations.SqlServer.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("GuardianId");
+
+                    b.HasIndex("Status");
 
                     b.HasIndex("Value");
 
@@ -801,6 +806,166 @@ namespace PatientMessageExchange.Migrations.SqlServer.Migrations
                     b.ToTable("PracticeProfiles");
                 });
 
+            modelBuilder.Entity("PatientMessageExchange.Core.Preferences.ContactPreference", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("ExpressedUtc")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Modes")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("Need")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<int>("PatientId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Need");
+
+                    b.HasIndex("PatientId", "Need")
+                        .IsUnique();
+
+                    b.ToTable("ContactPreferences");
+                });
+
+            modelBuilder.Entity("PatientMessageExchange.Core.Preferences.DefaultContactPreference", b =>
+                {
+                    b.Property<string>("Need")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("Modes")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<DateTimeOffset?>("UpdatedUtc")
+                        .HasColumnType("datetimeoffset");
+
+                    b.HasKey("Need");
+
+                    b.ToTable("DefaultContactPreferences");
+
+                    b.HasData(
+                        new
+                        {
+                            Need = "AppointmentReminder",
+                            Modes = "Text,Email"
+                        },
+                        new
+                        {
+                            Need = "AppointmentConfirmation",
+                            Modes = "Text,Phone"
+                        },
+                        new
+                        {
+                            Need = "RecallWellVisit",
+                            Modes = "Email,Text"
+                        },
+                        new
+                        {
+                            Need = "ImmunizationDue",
+                            Modes = "Email,Text"
+                        },
+                        new
+                        {
+                            Need = "Billing",
+                            Modes = "Email"
+                        },
+                        new
+                        {
+                            Need = "GeneralAnnouncement",
+                            Modes = "Email"
+                        });
+                });
+
+            modelBuilder.Entity("PatientMessageExchange.Core.Preferences.DoNotContact", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Mode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<int>("PatientId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<DateTimeOffset>("RecordedUtc")
+                        .HasColumnType("datetimeoffset");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PatientId", "Mode")
+                        .IsUnique();
+
+                    b.ToTable("DoNotContacts");
+                });
+
+            modelBuilder.Entity("PatientMessageExchange.Core.Suppressions.Suppression", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("nvarchar(254)");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("nvarchar(8)");
+
+                    b.Property<DateTimeOffset>("CreatedUtc")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Address", "Channel")
+                        .IsUnique();
+
+                    b.ToTable("Suppressions");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -902,6 +1067,28 @@ namespace PatientMessageExchange.Migrations.SqlServer.Migrations
                 {
                     b.HasOne("PatientMessageExchange.Core.Patients.Patient", "Patient")
                         .WithMany("Guardians")
+                        .HasForeignKey("PatientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Patient");
+                });
+
+            modelBuilder.Entity("PatientMessageExchange.Core.Preferences.ContactPreference", b =>
+                {
+                    b.HasOne("PatientMessageExchange.Core.Patients.Patient", "Patient")
+                        .WithMany()
+                        .HasForeignKey("PatientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Patient");
+                });
+
+            modelBuilder.Entity("PatientMessageExchange.Core.Preferences.DoNotContact", b =>
+                {
+                    b.HasOne("PatientMessageExchange.Core.Patients.Patient", "Patient")
+                        .WithMany()
                         .HasForeignKey("PatientId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();

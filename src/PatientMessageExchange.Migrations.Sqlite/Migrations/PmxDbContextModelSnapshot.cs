@@ -602,6 +602,9 @@ namespace PatientMessageExchange.Migrations.Sqlite.Migrations
                     b.Property<int>("PatientId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("ReviewedUtc")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -622,6 +625,8 @@ namespace PatientMessageExchange.Migrations.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("GuardianId");
+
+                    b.HasIndex("Status");
 
                     b.HasIndex("Value");
 
@@ -769,6 +774,160 @@ namespace PatientMessageExchange.Migrations.Sqlite.Migrations
                     b.ToTable("PracticeProfiles");
                 });
 
+            modelBuilder.Entity("PatientMessageExchange.Core.Preferences.ContactPreference", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ExpressedUtc")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Modes")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Need")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PatientId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Need");
+
+                    b.HasIndex("PatientId", "Need")
+                        .IsUnique();
+
+                    b.ToTable("ContactPreferences");
+                });
+
+            modelBuilder.Entity("PatientMessageExchange.Core.Preferences.DefaultContactPreference", b =>
+                {
+                    b.Property<string>("Need")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Modes")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("UpdatedUtc")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Need");
+
+                    b.ToTable("DefaultContactPreferences");
+
+                    b.HasData(
+                        new
+                        {
+                            Need = "AppointmentReminder",
+                            Modes = "Text,Email"
+                        },
+                        new
+                        {
+                            Need = "AppointmentConfirmation",
+                            Modes = "Text,Phone"
+                        },
+                        new
+                        {
+                            Need = "RecallWellVisit",
+                            Modes = "Email,Text"
+                        },
+                        new
+                        {
+                            Need = "ImmunizationDue",
+                            Modes = "Email,Text"
+                        },
+                        new
+                        {
+                            Need = "Billing",
+                            Modes = "Email"
+                        },
+                        new
+                        {
+                            Need = "GeneralAnnouncement",
+                            Modes = "Email"
+                        });
+                });
+
+            modelBuilder.Entity("PatientMessageExchange.Core.Preferences.DoNotContact", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Mode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PatientId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RecordedUtc")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PatientId", "Mode")
+                        .IsUnique();
+
+                    b.ToTable("DoNotContacts");
+                });
+
+            modelBuilder.Entity("PatientMessageExchange.Core.Suppressions.Suppression", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedUtc")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Address", "Channel")
+                        .IsUnique();
+
+                    b.ToTable("Suppressions");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -870,6 +1029,28 @@ namespace PatientMessageExchange.Migrations.Sqlite.Migrations
                 {
                     b.HasOne("PatientMessageExchange.Core.Patients.Patient", "Patient")
                         .WithMany("Guardians")
+                        .HasForeignKey("PatientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Patient");
+                });
+
+            modelBuilder.Entity("PatientMessageExchange.Core.Preferences.ContactPreference", b =>
+                {
+                    b.HasOne("PatientMessageExchange.Core.Patients.Patient", "Patient")
+                        .WithMany()
+                        .HasForeignKey("PatientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Patient");
+                });
+
+            modelBuilder.Entity("PatientMessageExchange.Core.Preferences.DoNotContact", b =>
+                {
+                    b.HasOne("PatientMessageExchange.Core.Patients.Patient", "Patient")
+                        .WithMany()
                         .HasForeignKey("PatientId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();

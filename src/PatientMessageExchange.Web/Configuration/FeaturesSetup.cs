@@ -3,9 +3,11 @@ using Microsoft.AspNetCore.Mvc.Razor;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using PatientMessageExchange.Core.Audit;
 using PatientMessageExchange.Core.Data;
+using PatientMessageExchange.Core.FixRecords;
 using PatientMessageExchange.Core.Patients;
 using PatientMessageExchange.Core.Patients.Import;
 using PatientMessageExchange.Core.Practice;
+using PatientMessageExchange.Core.Preferences;
 using PatientMessageExchange.Web.Features.Patients;
 using PatientMessageExchange.Web.Features.Setup;
 
@@ -40,6 +42,9 @@ public static class FeaturesSetup
         services.AddScoped<ICsvImporter, AppointmentCsvImporter>();
         services.AddScoped<DemoDataSeeder>();
         services.AddScoped<ScheduleBook>();
+        services.AddScoped<ContactResolver>();
+        services.AddScoped<ContactPreferenceBook>();
+        services.AddScoped<FixRecordsWorklist>();
         services.AddSingleton<ImportStaging>();
         services.AddSingleton<SetupState>();
     }

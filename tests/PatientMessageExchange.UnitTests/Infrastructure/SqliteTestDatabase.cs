@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using PatientMessageExchange.Core.Audit;
@@ -10,14 +11,18 @@ using PatientMessageExchange.Core.Practice;
 
 namespace PatientMessageExchange.UnitTests.Infrastructure;
 
-/// <summary>A real SQLite file of its own for one test (never EF InMemory), created from the model.</summary>
+/// <summary>
+/// A real SQLite file of its own (never EF InMemory), created from the model with its seed rows, deleted when the
+/// test is done.
+/// </summary>
 public sealed class SqliteTestDatabase : IDisposable
 {
-    private readonly string _path = Path.Combine(Path.GetTempPath(), $"pmx-unit-{Guid.NewGuid():N}.db");
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "pmx-unit", Guid.NewGuid().ToString("N"));
     private readonly List<PmxDbContext> _contexts = [];
 
     public SqliteTestDatabase()
     {
+        Directory.CreateDirectory(_folder);
         using var db = CreateContext();
         db.Database.EnsureCreated();
     }
@@ -27,12 +32,16 @@ public sealed class SqliteTestDatabase : IDisposable
     public ContactNormalizer Normalizer { get; } =
         new(Options.Create(new PatientRegistryOptions { DefaultPhoneRegion = "US" }));
 
-    public PmxDbContext CreateContext()
+    public string ConnectionString => $"Data Source={Path.Combine(_folder, "pmx.db")}";
+
+    public PmxDbContext CreateContext(params IInterceptor[] interceptors)
     {
-        var options = new DbContextOptionsBuilder<PmxDbContext>()
-            .UseSqlite($"Data Source={_path}")
-            .Options;
-        var db = new PmxDbContext(options);
+        var options = new DbContextOptionsBuilder<PmxDbContext>().UseSqlite(ConnectionString);
+        if (interceptors.Length > 0)
+        {
+            options.AddInterceptors(interceptors);
+        }
+        var db = new PmxDbContext(options.Options);
         _contexts.Add(db);
         return db;
     }
@@ -57,6 +66,13 @@ public sealed class SqliteTestDatabase : IDisposable
             db.Dispose();
         }
         SqliteConnection.ClearAllPools();
-        File.Delete(_path);
+        try
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // The OS cleans the temp folder eventually.
+        }
     }
 }

@@ -45,6 +45,7 @@ internal sealed class ContactPointConfiguration : IEntityTypeConfiguration<Conta
         e.HasIndex(c => new { c.PatientId, c.Mode });
         e.HasIndex(c => c.Value);
         e.Ignore(c => c.IsUsable);
+        e.HasIndex(c => c.Status);
     }
 }
 

@@ -9,4 +9,5 @@ public sealed record PatientDetailsModel(
     ContactPointForm NewContact,
     int? EditingContactPointId,
     ContactPointForm? EditContact,
-    Func<string, string> FormatPhone);
+    Func<string, string> FormatPhone,
+    PatientPreferencesPanel Preferences);

@@ -4,7 +4,9 @@ using PatientMessageExchange.Core.Common;
 using PatientMessageExchange.Core.Patients;
 using PatientMessageExchange.Core.Patients.Import;
 using PatientMessageExchange.Core.Practice;
+using PatientMessageExchange.Core.Preferences;
 using PatientMessageExchange.Web.Configuration;
+using PatientMessageExchange.Web.Features.ContactPreferences;
 
 namespace PatientMessageExchange.Web.Features.Patients;
 
@@ -12,7 +14,9 @@ public sealed class PatientsController(
     PatientDirectory directory,
     PracticeDirectory practice,
     ContactNormalizer normalizer,
-    ScheduleBook schedule) : Controller
+    ScheduleBook schedule,
+    ContactPreferenceBook preferences,
+    ContactResolver resolver) : Controller
 {
     [HttpGet]
     public async Task<IActionResult> Index(string? q, bool inactive = false, int page = 1, CancellationToken ct = default)
@@ -88,6 +92,43 @@ public sealed class PatientsController(
         return RedirectToAction(nameof(Details), new { id });
     }
 
+    [HttpPost]
+    public async Task<IActionResult> SavePreference(int id, [Bind(Prefix = "Preference")] ModeOrderForm form, CancellationToken ct)
+    {
+        if (!Enum.IsDefined(form.Need))
+        {
+            TempData["Problem"] = "Choose a need from the list.";
+            return RedirectToAction(nameof(Details), new { id });
+        }
+        var (order, error) = form.UseDefault ? ([], null) : form.ToOrder();
+        if (error is null)
+        {
+            var result = await preferences.SavePatientPreferenceAsync(id, form.Need, form.UseDefault ? null : order, ct);
+            if (result.Succeeded)
+            {
+                TempData["Notice"] = $"{form.Need.DisplayName()}: " +
+                                     (form.UseDefault ? "practice default." : $"{ModeOrderText.Describe(order)}.");
+                return RedirectToAction(nameof(Details), null, new { id }, $"need-{form.Need}");
+            }
+            error = result.Error;
+        }
+        ModelState.AddModelError($"Preference.{form.Need}", error!);
+        var patient = await directory.OpenAsync(id, ct);
+        return patient is null
+            ? NotFound()
+            : View(nameof(Details), await BuildDetailsAsync(patient, new ContactPointForm(), null, (form, error), ct));
+    }
+
+    [HttpPost]
+    public async Task<IActionResult> SaveDoNotContact(int id, ContactMode[] doNotContact, CancellationToken ct)
+    {
+        var result = await preferences.SaveDoNotContactAsync(id, doNotContact, ct);
+        TempData[result.Succeeded ? "Notice" : "Problem"] = result.Succeeded
+            ? doNotContact.Length == 0 ? "Every mode may be used." : $"Never contacted by {string.Join(", ", doNotContact.Select(m => m.DisplayName()))}."
+            : result.Error;
+        return RedirectToAction(nameof(Details), null, new { id }, "preferences");
+    }
+
     [HttpGet, Authorize(Policy = Policies.Managers)]
     public IActionResult Import() => View();
 
@@ -141,7 +182,16 @@ public sealed class PatientsController(
     private void AddError(OperationResult result, string prefix) =>
         ModelState.AddModelError(result.Field is null ? "" : $"{prefix}.{result.Field}", result.Error!);
 
-    private async Task<PatientDetailsModel> BuildDetailsAsync(Patient patient, ContactPointForm newContact, ContactPointForm? edit) =>
-        new(patient, schedule.Today(), (await practice.GetAsync()).TimeZone, newContact, edit?.ContactPointId, edit,
-            normalizer.FormatForDisplay);
+    private async Task<PatientDetailsModel> BuildDetailsAsync(Patient patient, ContactPointForm newContact, ContactPointForm? edit,
+        (ModeOrderForm Form, string? Error)? failedPreference = null, CancellationToken ct = default)
+    {
+        var panel = new PatientPreferencesPanel(
+            await preferences.GetDefaultsAsync(ct),
+            await preferences.GetForPatientAsync(patient.Id, ct),
+            await resolver.ResolveAllNeedsAsync(patient.Id, ct),
+            failedPreference?.Form,
+            failedPreference?.Error);
+        return new(patient, schedule.Today(), (await practice.GetAsync(ct)).TimeZone, newContact, edit?.ContactPointId, edit,
+            normalizer.FormatForDisplay, panel);
+    }
 }

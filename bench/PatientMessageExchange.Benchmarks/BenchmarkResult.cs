@@ -1,0 +1,10 @@
+namespace PatientMessageExchange.Benchmarks;
+
+/// <param name="Target">The ratio ours/baseline should stay at or under.</param>
+/// <param name="Note">Anything a reader needs, such as whether both sides produced the same answer.</param>
+public sealed record BenchmarkResult(string Name, string Workload, TimeSpan Ours, TimeSpan Baseline, double Target, string Note)
+{
+    public double Ratio => Baseline.TotalMilliseconds <= 0 ? double.PositiveInfinity : Ours.TotalMilliseconds / Baseline.TotalMilliseconds;
+
+    public bool MeetsTarget => Ratio <= Target;
+}

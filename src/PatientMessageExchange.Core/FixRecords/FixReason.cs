@@ -1,0 +1,12 @@
+namespace PatientMessageExchange.Core.FixRecords;
+
+/// <summary>Why a contact point is on the fix-records list. Later work (landline-for-text, failed calls) adds more.</summary>
+public enum FixReason
+{
+    Bounced = 1,
+    Invalid = 2,
+    OptedOut = 3,
+
+    /// <summary>The point is valid on the chart, but its address is on the suppression list.</summary>
+    Suppressed = 4,
+}

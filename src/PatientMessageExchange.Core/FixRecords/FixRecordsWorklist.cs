@@ -1,0 +1,149 @@
+using System.Globalization;
+using CsvHelper;
+using Microsoft.EntityFrameworkCore;
+using PatientMessageExchange.Core.Audit;
+using PatientMessageExchange.Core.Common;
+using PatientMessageExchange.Core.Data;
+using PatientMessageExchange.Core.Patients;
+using PatientMessageExchange.Core.Preferences;
+using PatientMessageExchange.Core.Suppressions;
+
+namespace PatientMessageExchange.Core.FixRecords;
+
+/// <summary>
+/// Contact points that need a person's attention, and patients no message for a need can reach. A row leaves the
+/// list when the point is corrected (it turns Valid) or marked reviewed; it comes back if the status changes again.
+/// </summary>
+public class FixRecordsWorklist(PmxDbContext db, ContactResolver resolver, AuditLog audit, TimeProvider clock)
+{
+    public async Task<PagedList<FixRecordItem>> ListAsync(FixRecordsQuery query, CancellationToken ct = default)
+    {
+        var all = await LoadAsync(query, ct);
+        var pageSize = Math.Clamp(query.PageSize, 10, 500);
+        var page = Math.Max(1, query.Page);
+        return new PagedList<FixRecordItem>(all.Skip((page - 1) * pageSize).Take(pageSize).ToList(), page, pageSize, all.Count);
+    }
+
+    public async Task WriteCsvAsync(FixRecordsQuery query, TextWriter writer, CancellationToken ct = default)
+    {
+        var all = await LoadAsync(query, ct);
+        await using var csv = new CsvWriter(writer, CultureInfo.InvariantCulture, leaveOpen: true);
+        foreach (var header in new[] { "ChartNumber", "Patient", "Guardian", "Mode", "Value", "Reason", "Detail", "SinceUtc" })
+        {
+            csv.WriteField(header);
+        }
+        await csv.NextRecordAsync();
+        foreach (var item in all)
+        {
+            csv.WriteField(Safe(item.ChartNumber));
+            csv.WriteField(Safe(item.PatientName));
+            csv.WriteField(Safe(item.GuardianName));
+            csv.WriteField(item.Mode.ToString());
+            csv.WriteField(item.Value);
+            csv.WriteField(item.Reason.ToString());
+            csv.WriteField(Safe(item.Detail));
+            csv.WriteField(item.SinceUtc?.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture));
+            await csv.NextRecordAsync();
+        }
+        await audit.RecordAsync(AuditActions.FixRecordsExported, detail: $"{all.Count} rows", ct: ct);
+    }
+
+    public async Task<OperationResult> MarkReviewedAsync(int contactPointId, CancellationToken ct = default)
+    {
+        var point = await db.ContactPoints.FirstOrDefaultAsync(c => c.Id == contactPointId, ct);
+        if (point is null)
+        {
+            return OperationResult.Fail("That contact point no longer exists.");
+        }
+        point.ReviewedUtc = clock.GetUtcNow();
+        audit.Add(AuditActions.ContactPointReviewed, nameof(Patient), point.PatientId.ToString(),
+            $"{point.Mode} reviewed, status {point.Status}");
+        await db.SaveChangesAsync(ct);
+        return OperationResult.Ok;
+    }
+
+    /// <summary>Active patients that a message for <paramref name="need"/> would skip, with the reason.</summary>
+    public async Task<PagedList<UnreachablePatient>> ListUnreachableAsync(Need need, UnreachableReason? reason, int page,
+        CancellationToken ct = default)
+    {
+        const int pageSize = 50;
+        var unreachable = (await resolver.ResolveAsync(db.Patients.Where(p => p.IsActive), [need], ct))
+            .Where(r => !r.IsReachable && (reason is null || r.Reason == reason))
+            .ToList();
+        page = Math.Max(1, page);
+        var slice = unreachable.Skip((page - 1) * pageSize).Take(pageSize).ToList();
+        var ids = slice.Select(r => r.PatientId).ToArray();
+        var names = await db.Patients.AsNoTracking().Where(p => ids.Contains(p.Id))
+            .Select(p => new { p.Id, p.ChartNumber, p.LastName, p.FirstName, p.PreferredName })
+            .ToDictionaryAsync(p => p.Id, ct);
+        var items = slice
+            .Where(r => names.ContainsKey(r.PatientId))
+            .Select(r =>
+            {
+                var p = names[r.PatientId];
+                return new UnreachablePatient(p.Id, p.ChartNumber, $"{p.LastName}, {p.PreferredName ?? p.FirstName}", r);
+            })
+            .ToList();
+        return new PagedList<UnreachablePatient>(items, page, pageSize, unreachable.Count);
+    }
+
+    private async Task<List<FixRecordItem>> LoadAsync(FixRecordsQuery query, CancellationToken ct)
+    {
+        // The list is the chart's problem points; it stays small next to the registry, so filters run in memory.
+        var suppressions = db.Suppressions;
+        var rows = await db.ContactPoints.AsNoTracking()
+            .Select(c => new
+            {
+                c.Id, c.PatientId, c.Patient!.ChartNumber, c.Patient.LastName, c.Patient.FirstName, c.Patient.PreferredName,
+                GuardianFirst = c.Guardian!.FirstName, GuardianLast = c.Guardian.LastName,
+                c.Mode, c.Value, c.Status, c.StatusReason, c.StatusChangedUtc, c.ReviewedUtc,
+                Channel = c.Mode == ContactMode.Email || c.Mode == ContactMode.WorkEmail
+                    ? SuppressionChannel.Email
+                    : c.Mode == ContactMode.Text ? SuppressionChannel.Sms : SuppressionChannel.Voice,
+            })
+            .Select(c => new
+            {
+                Point = c,
+                SuppressionReason = suppressions.Where(s => s.Address == c.Value && s.Channel == c.Channel)
+                    .Select(s => s.Reason).FirstOrDefault(),
+                SuppressedUtc = suppressions.Where(s => s.Address == c.Value && s.Channel == c.Channel)
+                    .Select(s => (DateTimeOffset?)s.CreatedUtc).FirstOrDefault(),
+            })
+            .Where(c => c.Point.Status != ContactPointStatus.Valid || c.SuppressionReason != null)
+            .ToListAsync(ct);
+
+        var items = new List<FixRecordItem>();
+        foreach (var found in rows)
+        {
+            var row = found.Point;
+            var (reason, detail, since) = row.Status switch
+            {
+                ContactPointStatus.Bounced => (FixReason.Bounced, row.StatusReason, row.StatusChangedUtc),
+                ContactPointStatus.Invalid => (FixReason.Invalid, row.StatusReason, row.StatusChangedUtc),
+                ContactPointStatus.OptedOut => (FixReason.OptedOut, row.StatusReason, row.StatusChangedUtc),
+                _ => (FixReason.Suppressed, found.SuppressionReason, found.SuppressedUtc),
+            };
+            if (row.ReviewedUtc is { } reviewed && (since is null || reviewed >= since))
+            {
+                continue;
+            }
+            if (query.Reason is { } wanted && wanted != reason)
+            {
+                continue;
+            }
+            var day = since is null ? (DateOnly?)null : DateOnly.FromDateTime(since.Value.UtcDateTime);
+            if ((query.From is { } from && (day is null || day < from)) || (query.To is { } to && (day is null || day > to)))
+            {
+                continue;
+            }
+            var guardian = row.GuardianFirst is null ? null : $"{row.GuardianFirst} {row.GuardianLast}";
+            items.Add(new FixRecordItem(row.Id, row.PatientId, row.ChartNumber,
+                $"{row.LastName}, {row.PreferredName ?? row.FirstName}", guardian, row.Mode, row.Value, reason, detail, since));
+        }
+        return items.OrderByDescending(i => i.SinceUtc).ThenBy(i => i.ContactPointId).ToList();
+    }
+
+    /// <summary>Keeps a spreadsheet from running a cell typed into a chart as a formula.</summary>
+    private static string? Safe(string? text) =>
+        text is { Length: > 0 } && "=+-@\t\r".Contains(text[0]) ? "'" + text : text;
+}

@@ -1,0 +1,5 @@
+using PatientMessageExchange.Core.Preferences;
+
+namespace PatientMessageExchange.Core.FixRecords;
+
+public sealed record UnreachablePatient(int PatientId, string ChartNumber, string PatientName, ContactResolution Resolution);
