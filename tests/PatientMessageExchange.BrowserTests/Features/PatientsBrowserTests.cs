@@ -51,7 +51,7 @@ public sealed class PatientsBrowserTests : IClassFixture<Chromium>, IAsyncLifeti
         await page.GetByRole(AriaRole.Link, new() { Name = "Quackenbush, Wilhelmina" }).ClickAsync();
 
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Quackenbush, Wilhelmina");
-        await Assertions.Expect(page.GetByRole(AriaRole.Cell, new() { Name = "(617) 555-0142" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Cell, new() { Name = "(617) 555-0142", Exact = true })).ToBeVisibleAsync();
         Assert.Empty(session.Errors);
     }
 }
