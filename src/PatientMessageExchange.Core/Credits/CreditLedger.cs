@@ -37,21 +37,23 @@ public class CreditLedger(
     {
         RequirePositive(amount);
         var posting = new Posting(CreditEntryKind.Reserve, -amount, key, -amount, amount) { CampaignId = campaignId };
-        return PostAsync([posting], async (db, cancel) =>
+        return PostAsync([posting], (db, cancel) => GrowReservationAsync(db, campaignId, amount, cancel), ct);
+    }
+
+    private async Task<CreditOutcome?> GrowReservationAsync(PmxDbContext db, long campaignId, int amount, CancellationToken ct)
+    {
+        var grown = await db.CreditReservations.Where(r => r.CampaignId == campaignId)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(r => r.Reserved, r => r.Reserved + amount)
+                .SetProperty(r => r.Outstanding, r => r.Outstanding + amount), ct);
+        if (grown == 0)
         {
-            var grown = await db.CreditReservations.Where(r => r.CampaignId == campaignId)
-                .ExecuteUpdateAsync(s => s
-                    .SetProperty(r => r.Reserved, r => r.Reserved + amount)
-                    .SetProperty(r => r.Outstanding, r => r.Outstanding + amount), cancel);
-            if (grown == 0)
+            db.CreditReservations.Add(new CreditReservation
             {
-                db.CreditReservations.Add(new CreditReservation
-                {
-                    CampaignId = campaignId, Reserved = amount, Outstanding = amount, CreatedUtc = clock.GetUtcNow(),
-                });
-            }
-            return null;
-        }, ct);
+                CampaignId = campaignId, Reserved = amount, Outstanding = amount, CreatedUtc = clock.GetUtcNow(),
+            });
+        }
+        return null;
     }
 
     /// <summary>Spends a message's share of its campaign's reservation once a provider accepted the message.</summary>
@@ -61,6 +63,48 @@ public class CreditLedger(
     /// <summary>Returns a message's share to the available balance when it is cancelled or fails before a provider.</summary>
     public Task<CreditResult> Release(CreditShare share, string key, CancellationToken ct = default) =>
         Resolve(CreditEntryKind.Release, share, key, ct);
+
+    /// <summary>
+    /// Reserves inside the caller's open transaction on <paramref name="db"/>, so that a campaign's rows and its
+    /// reservation commit together or not at all. Anything but <see cref="CreditOutcome.Posted"/> means the caller must
+    /// roll back.
+    /// </summary>
+    public Task<CreditResult> ReserveWithin(PmxDbContext db, long campaignId, int amount, string key, CancellationToken ct = default)
+    {
+        RequirePositive(amount);
+        RequireOpenTransaction(db);
+        RequireKey(key);
+        var posting = new Posting(CreditEntryKind.Reserve, -amount, key, -amount, amount) { CampaignId = campaignId };
+        return PostInTransactionAsync(db, [posting], (inner, cancel) => GrowReservationAsync(inner, campaignId, amount, cancel), ct);
+    }
+
+    /// <summary>
+    /// Charges a message's share inside the caller's open transaction, where the caller also records the message as
+    /// sent: the charge and the message's state can't disagree after a crash.
+    /// </summary>
+    public Task<CreditResult> ChargeWithin(PmxDbContext db, CreditShare share, string key, CancellationToken ct = default) =>
+        ResolveWithin(db, CreditEntryKind.Charge, share, key, ct);
+
+    /// <summary>Releases a message's share inside the caller's open transaction (a failure or a cancellation).</summary>
+    public Task<CreditResult> ReleaseWithin(PmxDbContext db, CreditShare share, string key, CancellationToken ct = default) =>
+        ResolveWithin(db, CreditEntryKind.Release, share, key, ct);
+
+    private Task<CreditResult> ResolveWithin(PmxDbContext db, CreditEntryKind kind, CreditShare share, string key, CancellationToken ct)
+    {
+        RequirePositive(share.Credits);
+        RequireOpenTransaction(db);
+        RequireKey(key);
+        var (posting, check) = ResolutionOf(kind, share, key);
+        return PostInTransactionAsync(db, [posting], check, ct);
+    }
+
+    private static void RequireOpenTransaction(PmxDbContext db)
+    {
+        if (db.Database.CurrentTransaction is null)
+        {
+            throw new InvalidOperationException("The caller's transaction must be open.");
+        }
+    }
 
     /// <summary>
     /// Charges an inbound reply the text rate. It is always recorded, even past zero (an overdraft), because the reply
@@ -153,6 +197,13 @@ public class CreditLedger(
     private Task<CreditResult> Resolve(CreditEntryKind kind, CreditShare share, string key, CancellationToken ct)
     {
         RequirePositive(share.Credits);
+        var (posting, check) = ResolutionOf(kind, share, key);
+        return PostAsync([posting], check, ct);
+    }
+
+    private static (Posting Posting, Func<PmxDbContext, CancellationToken, Task<CreditOutcome?>> Check) ResolutionOf(
+        CreditEntryKind kind, CreditShare share, string key)
+    {
         var amount = kind == CreditEntryKind.Charge ? -share.Credits : share.Credits;
         var availableChange = kind == CreditEntryKind.Charge ? 0 : share.Credits;
         var posting = new Posting(kind, amount, key, availableChange, -share.Credits)
@@ -161,7 +212,7 @@ public class CreditLedger(
             MessageId = share.MessageId,
             Mode = kind == CreditEntryKind.Charge ? share.Mode : null,
         };
-        return PostAsync([posting], async (db, cancel) =>
+        return (posting, async (db, cancel) =>
         {
             // Serialized behind the balance row, so this check and the unique index on MessageId agree: one
             // resolution per message. The index is the database's own backstop.
@@ -173,59 +224,82 @@ public class CreditLedger(
                 .Where(r => r.CampaignId == share.CampaignId && r.Outstanding >= share.Credits)
                 .ExecuteUpdateAsync(s => s.SetProperty(r => r.Outstanding, r => r.Outstanding - share.Credits), cancel);
             return drawn == 0 ? CreditOutcome.ExceedsReservation : null;
-        }, ct);
+        });
     }
 
     private async Task<CreditResult> PostAsync(IReadOnlyList<Posting> postings,
         Func<PmxDbContext, CancellationToken, Task<CreditOutcome?>>? alsoInTransaction, CancellationToken ct)
     {
-        var first = postings[0];
-        if (string.IsNullOrWhiteSpace(first.Key) || first.Key.Length > 200)
-        {
-            throw new ArgumentException("A ledger write needs an idempotency key of at most 200 characters.", nameof(postings));
-        }
+        RequireKey(postings[0].Key);
         await using var db = new PmxDbContext(options);
         var strategy = db.Database.CreateExecutionStrategy();
         return await strategy.ExecuteAsync(async cancel =>
         {
             db.ChangeTracker.Clear();
             await using var tx = await db.Database.BeginTransactionAsync(cancel);
-            CreditOutcome? refused = null;
-            var entries = new List<CreditLedgerEntry>(postings.Count);
-            foreach (var posting in postings)
+            var result = await PostInTransactionAsync(db, postings, alsoInTransaction, cancel);
+            if (result.Outcome == CreditOutcome.Posted)
             {
-                if (!await ApplyToBalanceAsync(db, posting, cancel))
-                {
-                    refused = posting.ReservedChange < 0 ? CreditOutcome.ExceedsReservation : CreditOutcome.InsufficientCredits;
-                    break;
-                }
-                entries.Add(NewEntry(posting, await ReadBalanceAsync(db, cancel)));
+                await tx.CommitAsync(cancel);
+                return result;
             }
-
-            var existing = await db.CreditLedgerEntries.AsNoTracking()
-                .FirstOrDefaultAsync(e => e.IdempotencyKey == first.Key, cancel);
-            if (existing is not null)
+            await tx.RollbackAsync(cancel);
+            if (result.Outcome == CreditOutcome.Replayed)
             {
-                await tx.RollbackAsync(cancel);
-                return Replay(existing, first);
+                return result;
             }
-            if (refused is null && alsoInTransaction is not null)
-            {
-                refused = await alsoInTransaction(db, cancel);
-            }
-            if (refused is not null)
-            {
-                await tx.RollbackAsync(cancel);
-                var now = await ReadBalanceAsync(db, cancel);
-                logger.LogInformation("Ledger {Kind} refused: {Outcome}", first.Kind, refused);
-                return new CreditResult(refused.Value, null, now.Available, now.Reserved);
-            }
-            db.CreditLedgerEntries.AddRange(entries);
-            await db.SaveChangesAsync(cancel);
-            await tx.CommitAsync(cancel);
-            var last = entries[^1];
-            return new CreditResult(CreditOutcome.Posted, entries[0].Id, last.AvailableAfter, last.ReservedAfter);
+            var now = await ReadBalanceAsync(db, cancel);
+            logger.LogInformation("Ledger {Kind} refused: {Outcome}", postings[0].Kind, result.Outcome);
+            return result with { AvailableAfter = now.Available, ReservedAfter = now.Reserved };
         }, ct);
+    }
+
+    /// <summary>
+    /// The body of every ledger write, on a context whose transaction is already open. It saves the entries but never
+    /// commits or rolls back: on anything but <see cref="CreditOutcome.Posted"/> the transaction's owner must roll back.
+    /// </summary>
+    private async Task<CreditResult> PostInTransactionAsync(PmxDbContext db, IReadOnlyList<Posting> postings,
+        Func<PmxDbContext, CancellationToken, Task<CreditOutcome?>>? alsoInTransaction, CancellationToken ct)
+    {
+        var first = postings[0];
+        CreditOutcome? refused = null;
+        var entries = new List<CreditLedgerEntry>(postings.Count);
+        foreach (var posting in postings)
+        {
+            if (!await ApplyToBalanceAsync(db, posting, ct))
+            {
+                refused = posting.ReservedChange < 0 ? CreditOutcome.ExceedsReservation : CreditOutcome.InsufficientCredits;
+                break;
+            }
+            entries.Add(NewEntry(posting, await ReadBalanceAsync(db, ct)));
+        }
+
+        var existing = await db.CreditLedgerEntries.AsNoTracking()
+            .FirstOrDefaultAsync(e => e.IdempotencyKey == first.Key, ct);
+        if (existing is not null)
+        {
+            return Replay(existing, first);
+        }
+        if (refused is null && alsoInTransaction is not null)
+        {
+            refused = await alsoInTransaction(db, ct);
+        }
+        if (refused is not null)
+        {
+            return new CreditResult(refused.Value, null, 0, 0);
+        }
+        db.CreditLedgerEntries.AddRange(entries);
+        await db.SaveChangesAsync(ct);
+        var last = entries[^1];
+        return new CreditResult(CreditOutcome.Posted, entries[0].Id, last.AvailableAfter, last.ReservedAfter);
+    }
+
+    private static void RequireKey(string key)
+    {
+        if (string.IsNullOrWhiteSpace(key) || key.Length > 200)
+        {
+            throw new ArgumentException("A ledger write needs an idempotency key of at most 200 characters.", nameof(key));
+        }
     }
 
     private static async Task<bool> ApplyToBalanceAsync(PmxDbContext db, Posting posting, CancellationToken ct)

@@ -303,7 +303,7 @@ public sealed class CreditLedgerTests : IDisposable
         var writers = typeof(CreditLedger).GetMethods(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Instance)
             .Where(m => m.DeclaringType == typeof(CreditLedger)).Select(m => m.Name).Order().ToList();
 
-        Assert.Equal(["Adjust", "Charge", "ChargeInbound", "Credit", "GetBalance", "Release", "Reserve"], writers);
+        Assert.Equal(["Adjust", "Charge", "ChargeInbound", "ChargeWithin", "Credit", "GetBalance", "Release", "ReleaseWithin", "Reserve", "ReserveWithin"], writers);
     }
 
     [Fact]
