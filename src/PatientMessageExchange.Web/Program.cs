@@ -7,6 +7,7 @@ builder.AddLogging();
 builder.AddPersistence();
 builder.AddSecurity();
 builder.AddMessaging();
+builder.AddDispatch();
 builder.AddJobs();
 builder.AddFeatures();
 builder.AddCredits();

@@ -24,4 +24,6 @@ public static class AuditActions
     public const string PlanChanged = "credits.plan-changed";
     public const string CreditsAdjusted = "credits.adjusted";
     public const string OutboxEmailViewed = "outbox.email-viewed";
+    public const string CampaignCreated = "campaign.created";
+    public const string CampaignCancelled = "campaign.cancelled";
 }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using PatientMessageExchange.Core.Audit;
+using PatientMessageExchange.Core.Campaigns;
 using PatientMessageExchange.Core.Credits;
 using PatientMessageExchange.Core.Patients;
 using PatientMessageExchange.Core.Practice;
@@ -19,6 +20,10 @@ public class PmxDbContext(DbContextOptions<PmxDbContext> options) : IdentityDbCo
     public DbSet<Appointment> Appointments => Set<Appointment>();
     public DbSet<PracticeProfile> PracticeProfiles => Set<PracticeProfile>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+    public DbSet<Campaign> Campaigns => Set<Campaign>();
+    public DbSet<CampaignSkip> CampaignSkips => Set<CampaignSkip>();
+    public DbSet<Message> Messages => Set<Message>();
+    public DbSet<DispatchBatch> DispatchBatches => Set<DispatchBatch>();
     public DbSet<CreditLedgerEntry> CreditLedgerEntries => Set<CreditLedgerEntry>();
     public DbSet<CreditBalance> CreditBalances => Set<CreditBalance>();
     public DbSet<CreditReservation> CreditReservations => Set<CreditReservation>();

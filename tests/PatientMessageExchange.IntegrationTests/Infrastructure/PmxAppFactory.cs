@@ -19,6 +19,7 @@ public class PmxAppFactory : WebApplicationFactory<Program>
     public const string Password = "correct horse battery staple";
 
     private readonly Dictionary<string, string?> _settings = new();
+    private readonly List<Action<IServiceCollection>> _services = [];
 
     public PmxAppFactory()
     {
@@ -36,6 +37,13 @@ public class PmxAppFactory : WebApplicationFactory<Program>
     public PmxAppFactory With(string key, string? value)
     {
         _settings[key] = value;
+        return this;
+    }
+
+    /// <summary>Replaces or adds services; call before the first client or service is created.</summary>
+    public PmxAppFactory WithServices(Action<IServiceCollection> configure)
+    {
+        _services.Add(configure);
         return this;
     }
 
@@ -60,6 +68,10 @@ public class PmxAppFactory : WebApplicationFactory<Program>
         {
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Clock);
+            foreach (var configure in _services)
+            {
+                configure(services);
+            }
         });
     }
 

@@ -1,0 +1,8 @@
+namespace PatientMessageExchange.Core.Campaigns;
+
+public enum BatchStatus
+{
+    Queued = 1,
+    Running = 2,
+    Done = 3,
+}

@@ -1,0 +1,41 @@
+using PatientMessageExchange.Core.Patients;
+
+namespace PatientMessageExchange.Core.Campaigns;
+
+/// <summary>
+/// One recipient and mode of a campaign: the content rendered once at creation, its cost, and everything that happened
+/// to it. The row is the unit of work: a job claims it, sends it, and records the result on it.
+/// </summary>
+public class Message
+{
+    public long Id { get; set; }
+    public long CampaignId { get; set; }
+    public long BatchId { get; set; }
+    public int? PatientId { get; set; }
+    public int? ContactPointId { get; set; }
+    public int? AppointmentId { get; set; }
+    public ContactMode Mode { get; set; }
+    public Channel Channel { get; set; }
+
+    /// <summary>The normalized address or E.164 number it goes to.</summary>
+    public required string Address { get; set; }
+
+    public string? Subject { get; set; }
+    public required string Body { get; set; }
+    public string? Language { get; set; }
+    public int Segments { get; set; }
+    public int Cost { get; set; }
+
+    public MessageStatus Status { get; set; } = MessageStatus.Queued;
+    public int Attempts { get; set; }
+    public DateTimeOffset? NextAttemptUtc { get; set; }
+    public DateTimeOffset? LeaseUntilUtc { get; set; }
+    public string? ProviderMessageId { get; set; }
+    public string? ProviderStatus { get; set; }
+    public string? Error { get; set; }
+    public bool NeedsAttention { get; set; }
+
+    public DateTimeOffset CreatedUtc { get; set; }
+    public DateTimeOffset? SentUtc { get; set; }
+    public DateTimeOffset? CompletedUtc { get; set; }
+}

@@ -1,0 +1,392 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using PatientMessageExchange.Core.Campaigns;
+using PatientMessageExchange.Core.Credits;
+using PatientMessageExchange.Core.Data;
+using PatientMessageExchange.Core.Patients;
+using PatientMessageExchange.Core.Practice;
+using PatientMessageExchange.Core.Suppressions;
+
+namespace PatientMessageExchange.Core.Dispatch;
+
+/// <summary>
+/// Sends one batch. Every step is a conditional update on the database, so the job is safe to run twice or on two
+/// workers at once (R15): the batch is claimed with a lease; each message is claimed (<c>Queued → Sending</c>) before it
+/// is sent; and its result is written together with its ledger entry, a charge when a provider accepted it or a release
+/// when it can't go (R16, R21). A worker killed mid-send leaves at most its in-flight messages in Sending; the next run
+/// asks the provider about them where it can, and otherwise sends them again (R14).
+/// </summary>
+public class BatchDispatcher(
+    DbContextOptions<PmxDbContext> dbOptions,
+    CreditLedger ledger,
+    IEnumerable<IChannelSender> senders,
+    IDispatchQueue queue,
+    TimeProvider clock,
+    IOptions<DispatchOptions> options,
+    ILogger<BatchDispatcher> logger)
+{
+    private readonly DispatchOptions _options = options.Value;
+
+    public async Task RunAsync(long batchId, CancellationToken ct)
+    {
+        var owner = Guid.NewGuid().ToString("N");
+        if (!await ClaimBatchAsync(batchId, owner, ct))
+        {
+            logger.LogDebug("Batch {BatchId} is not due or is held by another worker", batchId);
+            return;
+        }
+        DispatchBatch batch;
+        Campaign campaign;
+        PracticeProfile practice;
+        await using (var db = NewContext())
+        {
+            batch = await db.DispatchBatches.AsNoTracking().SingleAsync(b => b.Id == batchId, ct);
+            campaign = await db.Campaigns.AsNoTracking().SingleAsync(c => c.Id == batch.CampaignId, ct);
+            practice = await db.PracticeProfiles.AsNoTracking().FirstOrDefaultAsync(ct) ?? new PracticeProfile();
+        }
+        var sender = senders.FirstOrDefault(s => s.Channel == batch.Channel)
+                     ?? throw new InvalidOperationException($"No sender is registered for {batch.Channel}.");
+        var context = new SendContext(campaign, practice.Name, practice.Phone, practice.PostalAddress);
+
+        if (campaign.Status == CampaignStatus.Cancelled)
+        {
+            await FinishAsync(batch, owner, ct);
+            return;
+        }
+        if (NextSendWindow(batch.Channel, practice.TimeZone) is { } opens)
+        {
+            await ReleaseBatchAsync(batchId, owner, opens, ct);
+            logger.LogInformation("Batch {BatchId} waits for the send window until {OpensUtc}", batchId, opens);
+            return;
+        }
+
+        await RecoverInterruptedAsync(batch, sender, ct);
+        var sent = 0;
+        while (!ct.IsCancellationRequested)
+        {
+            if (!await RenewLeaseAsync(batchId, owner, ct))
+            {
+                logger.LogWarning("Batch {BatchId} lost its lease; another worker continues it", batchId);
+                return;
+            }
+            var now = clock.GetUtcNow();
+            List<long> due;
+            await using (var db = NewContext())
+            {
+                due = await db.Messages.AsNoTracking()
+                    .Where(m => m.BatchId == batchId && m.Status == MessageStatus.Queued &&
+                                (m.NextAttemptUtc == null || m.NextAttemptUtc <= now))
+                    .OrderBy(m => m.Id).Select(m => m.Id).Take(Math.Max(sender.Concurrency * 8, 32)).ToListAsync(ct);
+            }
+            if (due.Count == 0)
+            {
+                break;
+            }
+            await Parallel.ForEachAsync(due, new ParallelOptions { MaxDegreeOfParallelism = sender.Concurrency, CancellationToken = ct },
+                async (messageId, cancel) =>
+                {
+                    if (await SendOneAsync(messageId, sender, context, cancel))
+                    {
+                        Interlocked.Increment(ref sent);
+                    }
+                });
+        }
+        logger.LogInformation("Batch {BatchId} pass done: {Sent} accepted", batchId, sent);
+        await FinishAsync(batch, owner, ct);
+    }
+
+    /// <summary>Claims, sends and records one message. Returns whether a provider accepted it.</summary>
+    private async Task<bool> SendOneAsync(long messageId, IChannelSender sender, SendContext context, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        Message? message;
+        await using (var db = NewContext())
+        {
+            var claimed = await db.Messages
+                .Where(m => m.Id == messageId && m.Status == MessageStatus.Queued)
+                .ExecuteUpdateAsync(s => s
+                    .SetProperty(m => m.Status, MessageStatus.Sending)
+                    .SetProperty(m => m.LeaseUntilUtc, now + _options.Lease)
+                    .SetProperty(m => m.Attempts, m => m.Attempts + 1), ct);
+            if (claimed == 0)
+            {
+                return false;
+            }
+            message = await db.Messages.AsNoTracking().SingleAsync(m => m.Id == messageId, ct);
+        }
+        SendResult result;
+        try
+        {
+            result = await sender.SendAsync(message, context, ct);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // An unexpected failure is treated like a temporary one: the message waits and is retried, never lost.
+            logger.LogError(ex, "Sending message {MessageId} failed unexpectedly", messageId);
+            result = new SendResult(SendOutcome.Transient, null, "An unexpected error occurred while sending.");
+        }
+        await RecordAsync(message, result, ct);
+        return result.Outcome == SendOutcome.Accepted;
+    }
+
+    /// <summary>Writes a message's result and its ledger entry in one transaction.</summary>
+    internal async Task RecordAsync(Message message, SendResult result, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var share = new CreditShare(message.Id, message.CampaignId, message.Cost, message.Mode);
+        switch (result.Outcome)
+        {
+            case SendOutcome.Accepted:
+                await ResolveAsync(message.Id, share, charge: true, async (db, cancel) =>
+                    await db.Messages.Where(m => m.Id == message.Id && m.Status == MessageStatus.Sending)
+                        .ExecuteUpdateAsync(s => s
+                            .SetProperty(m => m.Status, MessageStatus.Sent)
+                            .SetProperty(m => m.SentUtc, now)
+                            .SetProperty(m => m.ProviderMessageId, result.ProviderMessageId)
+                            .SetProperty(m => m.LeaseUntilUtc, (DateTimeOffset?)null)
+                            .SetProperty(m => m.NeedsAttention, false)
+                            .SetProperty(m => m.Error, (string?)null), cancel), ct);
+                return;
+            case SendOutcome.Transient when message.Attempts < _options.MaxAttempts:
+                var retryAt = now + (result.RetryAfter ?? _options.RetryDelay(message.Attempts));
+                await using (var db = NewContext())
+                {
+                    await db.Messages.Where(m => m.Id == message.Id && m.Status == MessageStatus.Sending)
+                        .ExecuteUpdateAsync(s => s
+                            .SetProperty(m => m.Status, MessageStatus.Queued)
+                            .SetProperty(m => m.NextAttemptUtc, retryAt)
+                            .SetProperty(m => m.LeaseUntilUtc, (DateTimeOffset?)null)
+                            .SetProperty(m => m.Error, Truncate(result.Detail)), ct);
+                }
+                return;
+            default:
+                var status = result.Outcome is SendOutcome.RecipientRejected ? MessageStatus.Bounced : MessageStatus.Failed;
+                var error = result.Outcome == SendOutcome.Transient
+                    ? $"Gave up after {message.Attempts} attempts: {result.Detail}"
+                    : result.Detail;
+                await ResolveAsync(message.Id, share, charge: false, async (db, cancel) =>
+                {
+                    var updated = await db.Messages.Where(m => m.Id == message.Id && m.Status == MessageStatus.Sending)
+                        .ExecuteUpdateAsync(s => s
+                            .SetProperty(m => m.Status, status)
+                            .SetProperty(m => m.CompletedUtc, now)
+                            .SetProperty(m => m.LeaseUntilUtc, (DateTimeOffset?)null)
+                            .SetProperty(m => m.NeedsAttention, status == MessageStatus.Failed)
+                            .SetProperty(m => m.Error, Truncate(error)), cancel);
+                    if (updated == 1 && result.Outcome is SendOutcome.RecipientRejected or SendOutcome.OptedOut)
+                    {
+                        await FlagContactAsync(db, message, result, now, cancel);
+                    }
+                    return updated;
+                }, ct);
+                return;
+        }
+    }
+
+    private async Task ResolveAsync(long messageId, CreditShare share, bool charge,
+        Func<PmxDbContext, CancellationToken, Task<int>> updateMessage, CancellationToken ct)
+    {
+        await using var db = NewContext();
+        var strategy = db.Database.CreateExecutionStrategy();
+        await strategy.ExecuteAsync(async cancel =>
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancel);
+            if (await updateMessage(db, cancel) == 0)
+            {
+                // Another run already recorded this message.
+                await transaction.RollbackAsync(cancel);
+                return;
+            }
+            var key = $"{(charge ? "charge" : "release")}:message:{messageId}";
+            var posted = charge
+                ? await ledger.ChargeWithin(db, share, key, cancel)
+                : await ledger.ReleaseWithin(db, share, key, cancel);
+            if (posted.Outcome != CreditOutcome.Posted)
+            {
+                await transaction.RollbackAsync(cancel);
+                logger.LogError("Ledger refused to {Action} message {MessageId}: {Outcome}", charge ? "charge" : "release",
+                    messageId, posted.Outcome);
+                await MarkNeedsAttentionAsync(messageId, $"The credit ledger refused the {(charge ? "charge" : "release")} ({posted.Outcome}).", cancel);
+                return;
+            }
+            await transaction.CommitAsync(cancel);
+        }, ct);
+    }
+
+    private async Task MarkNeedsAttentionAsync(long messageId, string error, CancellationToken ct)
+    {
+        await using var db = NewContext();
+        await db.Messages.Where(m => m.Id == messageId)
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.NeedsAttention, true).SetProperty(m => m.Error, error), ct);
+    }
+
+    private static async Task FlagContactAsync(PmxDbContext db, Message message, SendResult result, DateTimeOffset now, CancellationToken ct)
+    {
+        var status = result.Outcome == SendOutcome.OptedOut ? ContactPointStatus.OptedOut : ContactPointStatus.Bounced;
+        var reason = Truncate(result.Detail) ?? (status == ContactPointStatus.OptedOut ? "Opted out" : "Rejected by the server");
+        if (message.ContactPointId is { } pointId)
+        {
+            await db.ContactPoints.Where(c => c.Id == pointId)
+                .ExecuteUpdateAsync(s => s
+                    .SetProperty(c => c.Status, status)
+                    .SetProperty(c => c.StatusReason, reason)
+                    .SetProperty(c => c.StatusChangedUtc, now), ct);
+        }
+        var channel = message.Channel switch
+        {
+            Channel.Email => SuppressionChannel.Email,
+            Channel.Sms => SuppressionChannel.Sms,
+            _ => SuppressionChannel.Voice,
+        };
+        if (!await db.Suppressions.AnyAsync(s => s.Address == message.Address && s.Channel == channel, ct))
+        {
+            db.Suppressions.Add(new Suppression
+            {
+                Address = message.Address, Channel = channel, CreatedUtc = now,
+                Reason = status == ContactPointStatus.OptedOut ? "Opted out" : $"Hard bounce: {reason}",
+            });
+            await db.SaveChangesAsync(ct);
+        }
+    }
+
+    /// <summary>
+    /// Messages left in Sending by a crashed run: the provider is asked where it can tell; otherwise they go back to
+    /// the queue and are sent again, which at most repeats the one message each connection had in flight.
+    /// </summary>
+    private async Task RecoverInterruptedAsync(DispatchBatch batch, IChannelSender sender, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        List<Message> stuck;
+        await using (var db = NewContext())
+        {
+            stuck = await db.Messages.AsNoTracking()
+                .Where(m => m.BatchId == batch.Id && m.Status == MessageStatus.Sending && m.LeaseUntilUtc < now)
+                .ToListAsync(ct);
+        }
+        foreach (var message in stuck)
+        {
+            var known = await sender.LookUpAsync(message, ct);
+            if (known is not null)
+            {
+                await RecordAsync(message, known, ct);
+                continue;
+            }
+            await using var db = NewContext();
+            await db.Messages.Where(m => m.Id == message.Id && m.Status == MessageStatus.Sending && m.LeaseUntilUtc < now)
+                .ExecuteUpdateAsync(s => s
+                    .SetProperty(m => m.Status, MessageStatus.Queued)
+                    .SetProperty(m => m.LeaseUntilUtc, (DateTimeOffset?)null)
+                    .SetProperty(m => m.NextAttemptUtc, (DateTimeOffset?)null), ct);
+        }
+        if (stuck.Count > 0)
+        {
+            logger.LogWarning("Batch {BatchId}: {Count} interrupted message(s) recovered", batch.Id, stuck.Count);
+        }
+    }
+
+    /// <summary>Marks the batch done, or hands it back with the time its next retry is due.</summary>
+    private async Task FinishAsync(DispatchBatch batch, string owner, CancellationToken ct)
+    {
+        await using var db = NewContext();
+        var pending = await db.Messages.AsNoTracking()
+            .Where(m => m.BatchId == batch.Id && (m.Status == MessageStatus.Queued || m.Status == MessageStatus.Sending))
+            .Select(m => new { m.Status, m.NextAttemptUtc, m.LeaseUntilUtc })
+            .ToListAsync(ct);
+        var campaignCancelled = await db.Campaigns.AnyAsync(c => c.Id == batch.CampaignId && c.Status == CampaignStatus.Cancelled, ct);
+        var now = clock.GetUtcNow();
+        if (pending.Count == 0 || campaignCancelled && pending.All(p => p.Status == MessageStatus.Queued))
+        {
+            await db.DispatchBatches.Where(b => b.Id == batch.Id && b.LeaseOwner == owner)
+                .ExecuteUpdateAsync(s => s
+                    .SetProperty(b => b.Status, BatchStatus.Done)
+                    .SetProperty(b => b.CompletedUtc, now)
+                    .SetProperty(b => b.LeaseOwner, (string?)null)
+                    .SetProperty(b => b.LeaseUntilUtc, (DateTimeOffset?)null), ct);
+            await CompleteCampaignIfDoneAsync(db, batch.CampaignId, now, ct);
+            return;
+        }
+        var next = pending.Select(p => p.Status == MessageStatus.Queued ? p.NextAttemptUtc ?? now : p.LeaseUntilUtc ?? now).Min();
+        if (next < now)
+        {
+            next = now;
+        }
+        await ReleaseBatchAsync(batch.Id, owner, next, ct);
+    }
+
+    private async Task ReleaseBatchAsync(long batchId, string owner, DateTimeOffset notBefore, CancellationToken ct)
+    {
+        await using (var db = NewContext())
+        {
+            await db.DispatchBatches.Where(b => b.Id == batchId && b.LeaseOwner == owner)
+                .ExecuteUpdateAsync(s => s
+                    .SetProperty(b => b.Status, BatchStatus.Queued)
+                    .SetProperty(b => b.NotBeforeUtc, notBefore)
+                    .SetProperty(b => b.EnqueuedUtc, clock.GetUtcNow())
+                    .SetProperty(b => b.LeaseOwner, (string?)null)
+                    .SetProperty(b => b.LeaseUntilUtc, (DateTimeOffset?)null), ct);
+        }
+        queue.Schedule(batchId, notBefore);
+    }
+
+    internal static async Task CompleteCampaignIfDoneAsync(PmxDbContext db, long campaignId, DateTimeOffset now, CancellationToken ct)
+    {
+        var open = await db.DispatchBatches.AnyAsync(b => b.CampaignId == campaignId && b.Status != BatchStatus.Done, ct);
+        if (!open)
+        {
+            await db.Campaigns.Where(c => c.Id == campaignId && c.Status == CampaignStatus.Sending)
+                .ExecuteUpdateAsync(s => s.SetProperty(c => c.Status, CampaignStatus.Completed).SetProperty(c => c.CompletedUtc, now), ct);
+        }
+    }
+
+    private async Task<bool> ClaimBatchAsync(long batchId, string owner, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var leaseUntil = now + _options.Lease;
+        await using var db = NewContext();
+        var claimed = await db.DispatchBatches
+            .Where(b => b.Id == batchId && (b.NotBeforeUtc == null || b.NotBeforeUtc <= now) &&
+                        (b.Status == BatchStatus.Queued || (b.Status == BatchStatus.Running && b.LeaseUntilUtc < now)))
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(b => b.Status, BatchStatus.Running)
+                .SetProperty(b => b.LeaseOwner, owner)
+                .SetProperty(b => b.LeaseUntilUtc, leaseUntil)
+                .SetProperty(b => b.Runs, b => b.Runs + 1), ct);
+        return claimed == 1;
+    }
+
+    private async Task<bool> RenewLeaseAsync(long batchId, string owner, CancellationToken ct)
+    {
+        var leaseUntil = clock.GetUtcNow() + _options.Lease;
+        await using var db = NewContext();
+        return await db.DispatchBatches.Where(b => b.Id == batchId && b.LeaseOwner == owner)
+            .ExecuteUpdateAsync(s => s.SetProperty(b => b.LeaseUntilUtc, leaseUntil), ct) == 1;
+    }
+
+    /// <summary>For texts and calls outside the practice's send window: when it next opens. Null when sending may go on.</summary>
+    internal DateTimeOffset? NextSendWindow(Channel channel, TimeZoneInfo zone)
+    {
+        if (channel == Channel.Email && !_options.SendWindowAppliesToEmail)
+        {
+            return null;
+        }
+        var now = clock.GetUtcNow();
+        var local = TimeZoneInfo.ConvertTime(now, zone);
+        var time = TimeOnly.FromDateTime(local.DateTime);
+        if (time >= _options.SendWindowStart && time < _options.SendWindowEnd)
+        {
+            return null;
+        }
+        var day = DateOnly.FromDateTime(local.DateTime);
+        if (time >= _options.SendWindowEnd)
+        {
+            day = day.AddDays(1);
+        }
+        var opensLocal = day.ToDateTime(_options.SendWindowStart, DateTimeKind.Unspecified);
+        return new DateTimeOffset(TimeZoneInfo.ConvertTimeToUtc(opensLocal, zone));
+    }
+
+    private PmxDbContext NewContext() => new(dbOptions);
+
+    private static string? Truncate(string? value) => value is null ? null : value.Length <= 500 ? value : value[..500];
+}

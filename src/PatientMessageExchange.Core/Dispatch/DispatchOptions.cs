@@ -1,0 +1,44 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace PatientMessageExchange.Core.Dispatch;
+
+public class DispatchOptions
+{
+    public const string Section = "Dispatch";
+
+    /// <summary>Messages per batch, and so per job.</summary>
+    [Range(10, 5000)]
+    public int BatchSize { get; set; } = 250;
+
+    /// <summary>How long a claimed batch or message belongs to its worker before another may take it over.</summary>
+    [Range(10, 3600)]
+    public int LeaseSeconds { get; set; } = 120;
+
+    /// <summary>Attempts before a message is "Failed – needs attention" and its credits are released.</summary>
+    [Range(1, 10)]
+    public int MaxAttempts { get; set; } = 4;
+
+    /// <summary>Waits before the 2nd, 3rd… attempt after a temporary failure; the last value repeats.</summary>
+    public TimeSpan[] RetryDelays { get; set; } = [TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(15)];
+
+    /// <summary>Email messages in flight at once within one batch; keep it at or below the SMTP pool size.</summary>
+    [Range(1, 64)]
+    public int EmailConcurrency { get; set; } = 4;
+
+    /// <summary>Texts and calls go out only between these local times in the practice's time zone.</summary>
+    public TimeOnly SendWindowStart { get; set; } = new(8, 0);
+
+    public TimeOnly SendWindowEnd { get; set; } = new(20, 0);
+
+    /// <summary>Whether email also waits for the send window (off by default: email does not ring anyone).</summary>
+    public bool SendWindowAppliesToEmail { get; set; }
+
+    /// <summary>How often the sweeper runs, in minutes (Hangfire's smallest recurring interval is one minute).</summary>
+    [Range(1, 60)]
+    public int SweepMinutes { get; set; } = 1;
+
+    public TimeSpan Lease => TimeSpan.FromSeconds(LeaseSeconds);
+
+    public TimeSpan RetryDelay(int attempt) =>
+        RetryDelays.Length == 0 ? TimeSpan.FromMinutes(5) : RetryDelays[Math.Clamp(attempt - 1, 0, RetryDelays.Length - 1)];
+}

@@ -1,0 +1,29 @@
+using PatientMessageExchange.Core.Campaigns;
+using PatientMessageExchange.Core.Dispatch;
+
+namespace PatientMessageExchange.Web.Configuration;
+
+public static class DispatchSetup
+{
+    /// <summary>Campaign creation, the batch dispatcher, its Hangfire jobs and the sweeper.</summary>
+    public static void AddDispatch(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<DispatchOptions>().BindConfiguration(DispatchOptions.Section)
+            .ValidateDataAnnotations()
+            .Validate(o => o.SendWindowStart < o.SendWindowEnd, "Dispatch:SendWindowStart must be before Dispatch:SendWindowEnd.")
+            .ValidateOnStart();
+        services.AddScoped<IDispatchQueue, HangfireDispatchQueue>();
+        services.AddScoped<CampaignFactory>();
+        services.AddScoped<CampaignService>();
+        services.AddScoped<BatchDispatcher>();
+        services.AddScoped<DispatchSweeper>();
+        services.AddScoped<BatchJob>();
+        services.AddScoped<SweeperJob>();
+        services.AddSingleton<IChannelSender, EmailChannelSender>();
+        if (builder.Configuration.GetHostingRole() != HostingRole.Web)
+        {
+            services.AddHostedService<DispatchStartup>();
+        }
+    }
+}
