@@ -44,6 +44,9 @@ public sealed class SmtpSink : IAsyncDisposable
     /// <summary>How many SMTP sessions (connections) the server has accepted.</summary>
     public int SessionCount => Volatile.Read(ref _sessions);
 
+    /// <summary>How long the server takes before answering each message's DATA, like a busy relay.</summary>
+    public TimeSpan DataDelay { get; set; }
+
     /// <summary>Recipients refused at RCPT TO with 550 5.1.1.</summary>
     public ConcurrentDictionary<string, bool> UnknownMailboxes { get; } = new(StringComparer.OrdinalIgnoreCase);
 
@@ -77,6 +80,10 @@ public sealed class SmtpSink : IAsyncDisposable
         public override async Task<SmtpResponse> SaveAsync(ISessionContext context, IMessageTransaction transaction,
             ReadOnlySequence<byte> buffer, CancellationToken cancellationToken)
         {
+            if (sink.DataDelay > TimeSpan.Zero)
+            {
+                await Task.Delay(sink.DataDelay, cancellationToken);
+            }
             if (sink.ScriptedDataReplies.TryDequeue(out var scripted))
             {
                 return scripted;

@@ -1,0 +1,86 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using PatientMessageExchange.Core.Campaigns;
+using PatientMessageExchange.Core.Credits;
+using PatientMessageExchange.IntegrationTests.Infrastructure;
+using Xunit.Abstractions;
+
+namespace PatientMessageExchange.IntegrationTests.Dispatch;
+
+public sealed class CrashRecoveryTests(ITestOutputHelper output)
+{
+    private const int LeaseSeconds = 10;
+
+    [Fact]
+    [Trait("Check", "R14")]
+    public async Task R14_a_worker_killed_mid_campaign_and_restarted_loses_nothing_and_charges_nothing_twice()
+    {
+        // The web side (this process) creates the campaign and runs no jobs; separate worker processes send it.
+        await using var harness = await DispatchHarness.StartAsync(credits: 1000, settings: new Dictionary<string, string?>
+        {
+            ["Hosting:Role"] = "Web",
+        });
+        harness.Sink.DataDelay = TimeSpan.FromMilliseconds(15);
+        var created = await harness.CreateAsync(DispatchHarness.EmailDraft(300));
+        var campaignId = created.CampaignId!.Value;
+        var settings = new Dictionary<string, string>
+        {
+            ["Storage:DataFolder"] = harness.App.DataFolder,
+            ["Hosting:Role"] = "Worker",
+            ["Database:MigrateOnStart"] = "false",
+            ["Email:Provider"] = "Smtp",
+            ["Email:FromAddress"] = "messages@maple.example",
+            ["Email:Smtp:Host"] = "127.0.0.1",
+            ["Email:Smtp:Port"] = harness.Sink.Port.ToString(CultureInfo.InvariantCulture),
+            ["Email:Smtp:Security"] = "None",
+            ["Email:Smtp:PoolSize"] = "1",
+            ["Dispatch:EmailConcurrency"] = "1",
+            ["Dispatch:LeaseSeconds"] = LeaseSeconds.ToString(CultureInfo.InvariantCulture),
+        };
+
+        using (var first = WorkerProcess.Start(settings))
+        {
+            await WaitUntilAsync(() => Task.FromResult(harness.Sink.Received.Count >= 100), "the first worker to send 100 messages");
+            first.Kill();
+        }
+        var receivedAtKill = harness.Sink.Received.Count;
+        output.WriteLine($"Killed the first worker after {receivedAtKill} messages arrived.");
+        Assert.True(receivedAtKill < 300, "The worker finished before it could be killed; slow the sink down.");
+
+        // The crashed worker's leases must run out before another may take its work over.
+        await Task.Delay(TimeSpan.FromSeconds(LeaseSeconds + 1));
+        using (WorkerProcess.Start(settings))
+        {
+            await WaitUntilAsync(async () => (await harness.QueryAsync(db => db.Campaigns.AsNoTracking().SingleAsync(c => c.Id == campaignId)))
+                .Status == CampaignStatus.Completed, "the second worker to finish the campaign");
+        }
+
+        var messages = await harness.MessagesAsync(campaignId);
+        Assert.All(messages, m => Assert.Equal(MessageStatus.Sent, m.Status));
+        var charges = await harness.QueryAsync(db => db.CreditLedgerEntries.AsNoTracking()
+            .Where(e => e.CampaignId == campaignId && e.Kind == CreditEntryKind.Charge).ToListAsync());
+        Assert.Equal(300, charges.Count);
+        Assert.Equal(300, charges.Select(c => c.MessageId).Distinct().Count());
+        Assert.Equal(messages.Sum(m => m.Cost), charges.Sum(c => -c.Amount));
+        var recipients = harness.Sink.Received.Select(r => r.Recipients.Single()).ToList();
+        Assert.Equal(300, recipients.Distinct().Count());
+        var repeated = recipients.Count - 300;
+        output.WriteLine($"{recipients.Count} emails arrived for 300 messages: {repeated} repeated.");
+        Assert.InRange(repeated, 0, 1);
+        Assert.True((await harness.IntegrityAsync()).IsConsistent);
+        Assert.Equal((700, 0), ((await harness.BalanceAsync()).Available, (await harness.BalanceAsync()).Reserved));
+    }
+
+    private static async Task WaitUntilAsync(Func<Task<bool>> condition, string what)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(120);
+        while (!await condition())
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"Timed out waiting for {what}.");
+            }
+            await Task.Delay(50);
+        }
+    }
+}
