@@ -24,4 +24,8 @@ public static class AuditActions
     public const string PlanChanged = "credits.plan-changed";
     public const string CreditsAdjusted = "credits.adjusted";
     public const string OutboxEmailViewed = "outbox.email-viewed";
+    public const string TemplateCreated = "template.created";
+    public const string TemplateEdited = "template.edited";
+    public const string TemplateArchived = "template.archived";
+    public const string TemplateRestored = "template.restored";
 }
