@@ -48,7 +48,7 @@ public static class FeaturesSetup
         services.AddScoped<FixRecordsWorklist>();
         services.AddSingleton<TemplateRenderer>();
         services.AddSingleton<MergeDataFactory>();
-        services.AddSingleton<TemplatePreviewer>();
+        services.AddScoped<TemplatePreviewer>();
         services.AddScoped<TemplateLibrary>();
         services.AddScoped<TemplateSeeder>();
         services.AddSingleton<ImportStaging>();
