@@ -202,6 +202,35 @@ public sealed class TemplatesTests : IDisposable
         Assert.Contains("/Account/Login", response.Headers.Location?.OriginalString);
     }
 
+    [Theory]
+    [InlineData(Roles.FrontDesk, false)]
+    [InlineData(Roles.OfficeManager, true)]
+    [InlineData(Roles.Administrator, true)]
+    public async Task R23_every_role_views_and_previews_and_only_managers_change(string role, bool canChange)
+    {
+        var client = await _app.SignInAsRoleAsync(role);
+        var templateId = await FirstTemplateIdAsync();
+
+        foreach (var url in new[] { "/Templates", "/Templates/Edit", $"/Templates/Edit/{templateId}", "/Templates/Patients?q=a" })
+        {
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(url)).StatusCode);
+        }
+        var preview = await client.PostFormAsync("/Templates/Preview", Fields("x", "Hi"), tokenFrom: "/Templates/Edit");
+        Assert.Equal(HttpStatusCode.OK, preview.StatusCode);
+
+        var changes = new[]
+        {
+            await client.PostFormAsync("/Templates/Save", Fields($"By {role}", "Hi"), tokenFrom: "/Templates/Edit"),
+            await client.PostFormAsync($"/Templates/Archive/{templateId}", new Dictionary<string, string>(), tokenFrom: "/Templates"),
+            await client.PostFormAsync($"/Templates/Restore/{templateId}", new Dictionary<string, string>(), tokenFrom: "/Templates"),
+        };
+        foreach (var response in changes)
+        {
+            Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+            Assert.Equal(canChange, !response.Headers.Location!.OriginalString.Contains("/Account/AccessDenied"));
+        }
+    }
+
     private string ExpectedSpanishDay()
     {
         var zone = TimeZoneInfo.FindSystemTimeZoneById("America/New_York");
