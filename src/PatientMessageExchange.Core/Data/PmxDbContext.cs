@@ -8,6 +8,7 @@ using PatientMessageExchange.Core.Patients;
 using PatientMessageExchange.Core.Practice;
 using PatientMessageExchange.Core.Preferences;
 using PatientMessageExchange.Core.Suppressions;
+using PatientMessageExchange.Core.Templates;
 
 namespace PatientMessageExchange.Core.Data;
 
@@ -33,6 +34,7 @@ public class PmxDbContext(DbContextOptions<PmxDbContext> options) : IdentityDbCo
     public DbSet<ContactPreference> ContactPreferences => Set<ContactPreference>();
     public DbSet<DoNotContact> DoNotContacts => Set<DoNotContact>();
     public DbSet<Suppression> Suppressions => Set<Suppression>();
+    public DbSet<MessageTemplate> MessageTemplates => Set<MessageTemplate>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -29,6 +29,11 @@ public static class MergeFields
 
     private static readonly HashSet<string> BroadcastRoots = ["practice"];
 
+    /// <summary>Fields that say why a child is seen. A phone call may be heard by anyone who answers (R7).</summary>
+    private static readonly HashSet<string> ClinicalPaths = ["appointment.type", "due.item"];
+
+    public static bool IsClinical(string root, string name) => ClinicalPaths.Contains($"{root}.{name}");
+
     public static bool IsAllowed(string root, string? name, MergeScope scope)
     {
         if (scope == MergeScope.Broadcast && !BroadcastRoots.Contains(root))
@@ -40,4 +45,8 @@ public static class MergeFields
 
     public static IEnumerable<MergeField> For(MergeScope scope) =>
         scope == MergeScope.Broadcast ? All.Where(f => BroadcastRoots.Contains(f.Root)) : All;
+
+    /// <summary>The fields a part may use: a voice script never gets the clinical ones.</summary>
+    public static IEnumerable<MergeField> For(MergeScope scope, TemplatePart part) =>
+        For(scope).Where(f => part != TemplatePart.Voice || !IsClinical(f.Root, f.Name));
 }

@@ -58,6 +58,16 @@ public sealed partial class TemplateRenderer
                     errors.Add(new TemplateError(part, line, column, message));
                 }
             }
+            else if (part == TemplatePart.Voice && MergeFields.IsClinical(root, name))
+            {
+                var text = $"{root}.{name}";
+                var (line, column) = Locate(source, text);
+                var message = $"\"{text}\" is clinical detail; a phone call must not say it, since anyone may answer.";
+                if (errors.All(e => e.Message != message))
+                {
+                    errors.Add(new TemplateError(part, line, column, message));
+                }
+            }
         }
         return errors;
     }

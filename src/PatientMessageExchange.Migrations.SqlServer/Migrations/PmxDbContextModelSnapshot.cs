@@ -1234,6 +1234,76 @@ namespace PatientMessageExchange.Migrations.SqlServer.Migrations
                     b.ToTable("Suppressions");
                 });
 
+            modelBuilder.Entity("PatientMessageExchange.Core.Templates.MessageTemplate", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedUtc")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("EmailHtmlBody")
+                        .HasMaxLength(100000)
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("EmailSubject")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<bool>("IsArchived")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("nvarchar(8)");
+
+                    b.Property<DateTimeOffset?>("LastUsedUtc")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("Need")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("Scope")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<string>("SmsBody")
+                        .HasMaxLength(1600)
+                        .HasColumnType("nvarchar(1600)");
+
+                    b.Property<DateTimeOffset>("UpdatedUtc")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int?>("VariantOfId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("VoiceScript")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LastUsedUtc");
+
+                    b.HasIndex("VariantOfId");
+
+                    b.HasIndex("Need", "Scope");
+
+                    b.ToTable("MessageTemplates");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -1395,6 +1465,16 @@ namespace PatientMessageExchange.Migrations.SqlServer.Migrations
                         .IsRequired();
 
                     b.Navigation("Patient");
+                });
+
+            modelBuilder.Entity("PatientMessageExchange.Core.Templates.MessageTemplate", b =>
+                {
+                    b.HasOne("PatientMessageExchange.Core.Templates.MessageTemplate", "VariantOf")
+                        .WithMany()
+                        .HasForeignKey("VariantOfId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("VariantOf");
                 });
 
             modelBuilder.Entity("PatientMessageExchange.Core.Patients.Guardian", b =>

@@ -1188,6 +1188,74 @@ namespace PatientMessageExchange.Migrations.Sqlite.Migrations
                     b.ToTable("Suppressions");
                 });
 
+            modelBuilder.Entity("PatientMessageExchange.Core.Templates.MessageTemplate", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedUtc")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("EmailHtmlBody")
+                        .HasMaxLength(100000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EmailSubject")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsArchived")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("LastUsedUtc")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Need")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Scope")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SmsBody")
+                        .HasMaxLength(1600)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedUtc")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("VariantOfId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("VoiceScript")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LastUsedUtc");
+
+                    b.HasIndex("VariantOfId");
+
+                    b.HasIndex("Need", "Scope");
+
+                    b.ToTable("MessageTemplates");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -1349,6 +1417,16 @@ namespace PatientMessageExchange.Migrations.Sqlite.Migrations
                         .IsRequired();
 
                     b.Navigation("Patient");
+                });
+
+            modelBuilder.Entity("PatientMessageExchange.Core.Templates.MessageTemplate", b =>
+                {
+                    b.HasOne("PatientMessageExchange.Core.Templates.MessageTemplate", "VariantOf")
+                        .WithMany()
+                        .HasForeignKey("VariantOfId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("VariantOf");
                 });
 
             modelBuilder.Entity("PatientMessageExchange.Core.Patients.Guardian", b =>

@@ -2,13 +2,14 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using PatientMessageExchange.Core.Data;
+using PatientMessageExchange.Core.Templates;
 
 namespace PatientMessageExchange.Web.Configuration;
 
 public static class DatabaseStartup
 {
     /// <summary>
-    /// Migrates the database, makes sure the roles exist, and with <c>--seed-demo</c> fills an empty database with
+    /// Migrates the database, makes sure the roles exist, gives an empty template library the starter templates, and with <c>--seed-demo</c> fills an empty database with
     /// demo patients and a week of appointments.
     /// </summary>
     public static async Task PrepareDatabaseAsync(this WebApplication app, string[] args)
@@ -38,6 +39,13 @@ public static class DatabaseStartup
             {
                 await roles.CreateAsync(new IdentityRole(role));
             }
+        }
+
+        if (options.MigrateOnStart)
+        {
+            // Only the process that migrates seeds, so that a web process and a worker starting together can't both
+            // find the table empty.
+            await services.GetRequiredService<TemplateSeeder>().SeedAsync();
         }
 
         var seedDemo = args.Contains("--seed-demo") || app.Configuration.GetValue<bool>("Demo:Seed");

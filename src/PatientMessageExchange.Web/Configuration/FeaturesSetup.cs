@@ -8,6 +8,7 @@ using PatientMessageExchange.Core.Patients;
 using PatientMessageExchange.Core.Patients.Import;
 using PatientMessageExchange.Core.Practice;
 using PatientMessageExchange.Core.Preferences;
+using PatientMessageExchange.Core.Templates;
 using PatientMessageExchange.Web.Features.Patients;
 using PatientMessageExchange.Web.Features.Setup;
 
@@ -45,6 +46,11 @@ public static class FeaturesSetup
         services.AddScoped<ContactResolver>();
         services.AddScoped<ContactPreferenceBook>();
         services.AddScoped<FixRecordsWorklist>();
+        services.AddSingleton<TemplateRenderer>();
+        services.AddSingleton<MergeDataFactory>();
+        services.AddScoped<TemplatePreviewer>();
+        services.AddScoped<TemplateLibrary>();
+        services.AddScoped<TemplateSeeder>();
         services.AddSingleton<ImportStaging>();
         services.AddSingleton<SetupState>();
     }

@@ -1,0 +1,85 @@
+using System.Globalization;
+using PatientMessageExchange.Core.Patients;
+using PatientMessageExchange.Core.Practice;
+
+namespace PatientMessageExchange.Core.Templates;
+
+/// <summary>
+/// Turns loaded records into the text a template sees for one recipient: dates and times in the practice's time zone
+/// and the recipient's language, the provider as a call would say it on the phone, the phone number as people read it.
+/// It never queries: a campaign loads patients, guardians, appointments and providers once and calls this per
+/// recipient, so it is safe to use for a hundred thousand messages.
+/// </summary>
+public sealed class MergeDataFactory(ContactNormalizer normalizer, TimeProvider clock)
+{
+    private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en-US");
+    private static readonly CultureInfo Spanish = CultureInfo.GetCultureInfo("es-US");
+
+    /// <summary>
+    /// The values for one recipient and part. <paramref name="patient"/> should have its guardians loaded and
+    /// <paramref name="appointment"/> its provider; a missing one leaves its fields blank. The language is the
+    /// patient's unless <paramref name="language"/> says otherwise (e.g. the language of the variant picked).
+    /// </summary>
+    public MergeData Create(PracticeProfile practice, Patient? patient, Appointment? appointment, DueItem? due,
+        TemplatePart part, string? language = null)
+    {
+        var culture = CultureFor(language ?? patient?.Language);
+        var zone = practice.TimeZone;
+        var data = ForPractice(practice);
+        if (patient is not null)
+        {
+            var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), zone).DateTime);
+            var called = string.IsNullOrWhiteSpace(patient.PreferredName) ? patient.FirstName : patient.PreferredName;
+            data.Set("patient", "first_name", patient.FirstName)
+                .Set("patient", "preferred_name", called)
+                .Set("patient", "last_name", patient.LastName)
+                .Set("patient", "name", $"{called} {patient.LastName}")
+                .Set("patient", "age", patient.AgeOn(today).ToString(culture));
+
+            // An adult patient without a guardian on file is their own contact.
+            var guardian = patient.Guardians.FirstOrDefault(g => g.IsPrimary) ?? patient.Guardians.FirstOrDefault();
+            data.Set("guardian", "name", guardian?.FullName ?? $"{patient.FirstName} {patient.LastName}")
+                .Set("guardian", "first_name", guardian?.FirstName ?? patient.FirstName);
+        }
+        if (appointment is not null)
+        {
+            var local = TimeZoneInfo.ConvertTime(appointment.StartUtc, zone);
+            var provider = appointment.Provider;
+            var providerName = provider is null ? "" : part == TemplatePart.Voice ? provider.SpokenName : provider.Name;
+            data.Set("appointment", "date", FormatDay(local.DateTime, culture))
+                .Set("appointment", "time", FormatTime(local.DateTime, culture))
+                .Set("appointment", "provider", providerName)
+                .Set("appointment", "location", appointment.Location)
+                .Set("appointment", "type", appointment.AppointmentType);
+        }
+        if (due is not null)
+        {
+            data.Set("due", "item", due.Name)
+                .Set("due", "date", FormatDate(due.DueDate, culture));
+        }
+        return data;
+    }
+
+    /// <summary>The values a broadcast may use: the practice's own.</summary>
+    public MergeData ForPractice(PracticeProfile practice) => new MergeData()
+        .Set("practice", "name", practice.Name)
+        .Set("practice", "phone", string.IsNullOrWhiteSpace(practice.Phone) ? "" : normalizer.FormatForDisplay(practice.Phone))
+        .Set("practice", "address", practice.PostalAddress);
+
+    /// <summary>en-US for English and any language we have no formats for; es-US for Spanish.</summary>
+    public static CultureInfo CultureFor(string? language) =>
+        TemplateLanguages.Normalize(language) == "es" ? Spanish : English;
+
+    /// <summary>"Tuesday, December 1" or "martes, 1 de diciembre".</summary>
+    public static string FormatDay(DateTime local, CultureInfo culture) =>
+        local.ToString(IsSpanish(culture) ? "dddd, d 'de' MMMM" : "dddd, MMMM d", culture);
+
+    /// <summary>"9:30 AM" or "9:30 a. m.", as the culture writes it.</summary>
+    public static string FormatTime(DateTime local, CultureInfo culture) => local.ToString("h:mm tt", culture);
+
+    /// <summary>"December 1, 2026" or "1 de diciembre de 2026".</summary>
+    public static string FormatDate(DateOnly date, CultureInfo culture) =>
+        date.ToString(IsSpanish(culture) ? "d 'de' MMMM 'de' yyyy" : "MMMM d, yyyy", culture);
+
+    private static bool IsSpanish(CultureInfo culture) => culture.TwoLetterISOLanguageName == "es";
+}
