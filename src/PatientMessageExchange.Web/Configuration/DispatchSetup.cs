@@ -15,6 +15,8 @@ public static class DispatchSetup
             .ValidateOnStart();
         services.AddScoped<IDispatchQueue, HangfireDispatchQueue>();
         services.AddScoped<CampaignFactory>();
+        services.AddScoped<CampaignPlanner>();
+        services.AddScoped<AudienceBuilder>();
         services.AddScoped<CampaignService>();
         services.AddScoped<BatchDispatcher>();
         services.AddScoped<DispatchSweeper>();

@@ -1,0 +1,183 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using PatientMessageExchange.Core.Credits;
+using PatientMessageExchange.Core.Data;
+using PatientMessageExchange.Core.Patients;
+using PatientMessageExchange.Core.Practice;
+using PatientMessageExchange.Core.Preferences;
+using PatientMessageExchange.Core.Templates;
+
+namespace PatientMessageExchange.Core.Campaigns;
+
+/// <summary>
+/// Plans a personalized campaign: asks <see cref="ContactResolver"/> how to reach each member for the need, picks the
+/// template variant in the family's language, renders the part for the chosen channel once, and prices it (email 1,
+/// text 3 per segment, phone 5). A member whose preferred modes the template has no part for falls back to their
+/// next usable contact; with none left they are skipped, with the reason. Patients, appointments and the template
+/// family are loaded with a few set-based queries, never one per member.
+/// </summary>
+public class CampaignPlanner(
+    PmxDbContext db,
+    ContactResolver resolver,
+    TemplateLibrary templates,
+    TemplateRenderer renderer,
+    MergeDataFactory mergeData,
+    PracticeDirectory practice,
+    CreditLedger ledger,
+    TimeProvider clock)
+{
+    private const int LoadChunk = 2000;
+
+    public async Task<CampaignPlan> PlanAsync(PlanRequest request, CancellationToken ct = default)
+    {
+        var balance = await ledger.GetBalance(ct);
+        var problems = request.Audience.Problems.ToList();
+        var family = await templates.GetFamilyAsync(request.TemplateId, ct);
+        if (family is null || family.Original.IsArchived)
+        {
+            problems.Add("Choose a message template.");
+            return new CampaignPlan(null, [], [], balance.Available, problems);
+        }
+        if (family.Original.Scope != MergeScope.Personalized)
+        {
+            problems.Add("That template is for email broadcasts; choose a personalized template.");
+            return new CampaignPlan(null, [], [], balance.Available, problems);
+        }
+        var members = request.Audience.Members;
+        var patientIds = members.Select(m => m.PatientId).Distinct().ToArray();
+        var resolutions = (await resolver.ResolveAsync(patientIds, request.Need, ct)).ToDictionary(r => r.PatientId);
+        var patients = await LoadPatientsAsync(patientIds, ct);
+        var appointments = await LoadAppointmentsAsync(members.Where(m => m.AppointmentId is not null).Select(m => m.AppointmentId!.Value).Distinct().ToArray(), ct);
+        var profile = await practice.GetAsync(ct);
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), profile.TimeZone).DateTime);
+
+        var planned = new List<PlannedMessage>(members.Count);
+        var skipped = new List<SkippedRecipient>();
+        foreach (var member in members)
+        {
+            if (!patients.TryGetValue(member.PatientId, out var patient))
+            {
+                continue;
+            }
+            var resolution = resolutions[member.PatientId];
+            var variant = family.For(patient.Language);
+            if (!resolution.IsReachable)
+            {
+                skipped.Add(Skip(patient, resolution.Reason, Explain(resolution)));
+                continue;
+            }
+            var contact = resolution.Contacts.FirstOrDefault(c => HasPart(variant, c.Mode.ToChannel()));
+            if (contact is null)
+            {
+                skipped.Add(Skip(patient, null,
+                    $"The template has no {Describe(resolution.Primary!.Mode.ToChannel())} part, and no other contact on file suits it."));
+                continue;
+            }
+            appointments.TryGetValue(member.AppointmentId ?? 0, out var appointment);
+            var due = member.DueItem is null ? null : new DueItem(member.DueItem, member.DueDate ?? today);
+            planned.Add(Render(variant, contact, patient, appointment, due, profile));
+        }
+
+        var byMode = planned.GroupBy(m => m.Mode).OrderBy(g => g.Key)
+            .Select(g => new ModeEstimate(g.Key, g.Count(), g.Sum(m => Math.Max(1, m.Segments)), g.Sum(m => m.Cost))).ToList();
+        var name = string.IsNullOrWhiteSpace(request.Name) ? $"{family.Original.Name} – {request.Audience.Description}" : request.Name.Trim();
+        var draft = new CampaignDraft(request.Kind, name.Length > 200 ? name[..200] : name, request.Need, family.Original.Id,
+            family.Original.EmailSubject, family.Original.EmailHtmlBody, family.Original.SmsBody, family.Original.VoiceScript,
+            request.Audience.Description, request.ScheduledForUtc, planned,
+            skipped.Select(s => new PlannedSkip(s.PatientId, null, s.Reason, s.Explanation)).ToList());
+        return new CampaignPlan(draft, byMode, skipped, balance.Available, problems);
+    }
+
+    private PlannedMessage Render(MessageTemplate variant, ResolvedContact contact, Patient patient, Appointment? appointment,
+        DueItem? due, PracticeProfile profile)
+    {
+        var channel = contact.Mode.ToChannel();
+        var language = variant.Language;
+        switch (channel)
+        {
+            case Channel.Email:
+            {
+                var subject = renderer.Render(TemplatePart.EmailSubject, variant.EmailSubject,
+                    mergeData.Create(profile, patient, appointment, due, TemplatePart.EmailSubject, language));
+                var body = renderer.Render(TemplatePart.EmailBody, variant.EmailHtmlBody,
+                    mergeData.Create(profile, patient, appointment, due, TemplatePart.EmailBody, language));
+                return new PlannedMessage(patient.Id, contact.ContactPointId, appointment?.Id, contact.Mode, contact.Value,
+                    subject, body, language, 0, CreditRates.Outbound(contact.Mode));
+            }
+            case Channel.Sms:
+            {
+                var text = renderer.Render(TemplatePart.Sms, variant.SmsBody,
+                    mergeData.Create(profile, patient, appointment, due, TemplatePart.Sms, language));
+                var segments = Math.Max(1, SmsSegmenter.Count(text).Segments);
+                return new PlannedMessage(patient.Id, contact.ContactPointId, appointment?.Id, contact.Mode, contact.Value,
+                    null, text, language, segments, CreditRates.Outbound(contact.Mode) * segments);
+            }
+            default:
+            {
+                var script = renderer.Render(TemplatePart.Voice, variant.VoiceScript,
+                    mergeData.Create(profile, patient, appointment, due, TemplatePart.Voice, language));
+                return new PlannedMessage(patient.Id, contact.ContactPointId, appointment?.Id, contact.Mode, contact.Value,
+                    null, script, language, 0, CreditRates.Outbound(contact.Mode));
+            }
+        }
+    }
+
+    private static bool HasPart(MessageTemplate template, Channel channel) => channel switch
+    {
+        Channel.Email => !string.IsNullOrWhiteSpace(template.EmailHtmlBody),
+        Channel.Sms => !string.IsNullOrWhiteSpace(template.SmsBody),
+        _ => !string.IsNullOrWhiteSpace(template.VoiceScript),
+    };
+
+    private static string Describe(Channel channel) => channel switch
+    {
+        Channel.Email => "email",
+        Channel.Sms => "text",
+        _ => "phone",
+    };
+
+    private static SkippedRecipient Skip(Patient patient, UnreachableReason? reason, string explanation) =>
+        new(patient.Id, $"{patient.LastName}, {patient.PreferredName ?? patient.FirstName}", patient.ChartNumber, reason, explanation);
+
+    public static string Explain(ContactResolution resolution) => resolution.Reason switch
+    {
+        UnreachableReason.Inactive => "The chart is inactive.",
+        UnreachableReason.NoPreferredMethod => "No preferred method of contact is listed for this need.",
+        UnreachableReason.DoNotContact => "The family asked not to be contacted by the preferred methods.",
+        UnreachableReason.NoContactOnFile => $"No {string.Join(" or ", resolution.Order.Select(m => m.DisplayName().ToLowerInvariant()))} on file.",
+        UnreachableReason.AllContactsUnusable => "Every preferred contact is bounced, invalid, opted out or suppressed: " +
+            string.Join("; ", resolution.Skipped.Take(3).Select(s => $"{s.Mode.DisplayName()} {s.Reason}")),
+        UnreachableReason.NotFound => "The patient is no longer on the registry.",
+        _ => "Can't be reached for this need.",
+    };
+
+    private async Task<Dictionary<int, Patient>> LoadPatientsAsync(int[] ids, CancellationToken ct)
+    {
+        var result = new Dictionary<int, Patient>(ids.Length);
+        foreach (var chunk in ids.Chunk(LoadChunk))
+        {
+            var rows = await db.Patients.AsNoTracking().Include(p => p.Guardians)
+                .Where(p => EF.Parameter(chunk).Contains(p.Id)).AsSplitQuery().ToListAsync(ct);
+            foreach (var row in rows)
+            {
+                result[row.Id] = row;
+            }
+        }
+        return result;
+    }
+
+    private async Task<Dictionary<int, Appointment>> LoadAppointmentsAsync(int[] ids, CancellationToken ct)
+    {
+        var result = new Dictionary<int, Appointment>(ids.Length);
+        foreach (var chunk in ids.Chunk(LoadChunk))
+        {
+            var rows = await db.Appointments.AsNoTracking().Include(a => a.Provider)
+                .Where(a => EF.Parameter(chunk).Contains(a.Id)).ToListAsync(ct);
+            foreach (var row in rows)
+            {
+                result[row.Id] = row;
+            }
+        }
+        return result;
+    }
+}
