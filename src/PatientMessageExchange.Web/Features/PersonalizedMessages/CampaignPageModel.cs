@@ -1,0 +1,5 @@
+using PatientMessageExchange.Core.Campaigns;
+
+namespace PatientMessageExchange.Web.Features.PersonalizedMessages;
+
+public sealed record CampaignPageModel(CampaignProgress Progress, IReadOnlyList<CampaignSkip> Skips, TimeZoneInfo Zone);

@@ -1,0 +1,150 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using PatientMessageExchange.Core.Campaigns;
+using PatientMessageExchange.Core.Data;
+using PatientMessageExchange.Core.Practice;
+using PatientMessageExchange.Core.Templates;
+
+namespace PatientMessageExchange.Web.Features.PersonalizedMessages;
+
+/// <summary>
+/// The Personalized Messages tab: compose a message with patient-specific fields for an audience, see the credit
+/// usage per message type, the total and the balance first, then send it now or at a time, and watch it go. All staff
+/// may send; the ledger refuses what the balance can't cover.
+/// </summary>
+public sealed class PersonalizedMessagesController(
+    CampaignPlanner planner,
+    AudienceBuilder audiences,
+    CampaignService campaigns,
+    TemplateLibrary templates,
+    PracticeDirectory practice,
+    PmxDbContext db,
+    TimeProvider clock) : Controller
+{
+    [HttpGet]
+    public async Task<IActionResult> Index(int page = 1, CancellationToken ct = default) =>
+        View(new PersonalizedMessagesIndexModel(await campaigns.ListAsync(null, page, ct: ct), practice.GetTimeZone()));
+
+    [HttpGet]
+    public async Task<IActionResult> Compose(CancellationToken ct)
+    {
+        var form = new ComposeForm { From = Tomorrow(), To = Tomorrow() };
+        var list = await TemplatesFor(form, ct);
+        form.TemplateId = list.FirstOrDefault()?.Id;
+        return View(await BuildAsync(form, null, ct));
+    }
+
+    /// <summary>The estimate panel, re-rendered by htmx whenever the form changes.</summary>
+    [HttpPost]
+    public async Task<IActionResult> Estimate(ComposeForm form, CancellationToken ct)
+    {
+        var plan = ModelState.IsValid && form.TemplateId is not null ? await PlanAsync(form, ct) : null;
+        return PartialView("_Estimate", plan);
+    }
+
+    /// <summary>The template list for the chosen need, re-rendered by htmx when the need changes.</summary>
+    [HttpGet]
+    public async Task<IActionResult> TemplateOptions(ComposeForm form, CancellationToken ct)
+    {
+        var list = await TemplatesFor(form, ct);
+        form.TemplateId = list.FirstOrDefault()?.Id;
+        return PartialView("_TemplateOptions", await BuildAsync(form, null, ct));
+    }
+
+    [HttpPost]
+    public async Task<IActionResult> Send(ComposeForm form, [FromServices] CampaignFactory factory, CancellationToken ct)
+    {
+        if (form.TemplateId is null)
+        {
+            ModelState.AddModelError(nameof(form.TemplateId), "Choose a message template.");
+        }
+        if (form.SendLater && form.SendAt is null)
+        {
+            ModelState.AddModelError(nameof(form.SendAt), "Choose when to send.");
+        }
+        if (!ModelState.IsValid)
+        {
+            return View(nameof(Compose), await BuildAsync(form, null, ct));
+        }
+        var plan = await PlanAsync(form, ct);
+        if (plan.Problems.Count > 0 || plan.Draft is null || plan.TotalMessages == 0)
+        {
+            ModelState.AddModelError("", plan.Problems.FirstOrDefault() ?? "No one in this audience can be reached, so there is nothing to send.");
+            return View(nameof(Compose), await BuildAsync(form, plan, ct));
+        }
+        var created = await factory.CreateAsync(plan.Draft, ct);
+        if (!created.Succeeded)
+        {
+            ModelState.AddModelError("", created.Refusal!);
+            return View(nameof(Compose), await BuildAsync(form, plan, ct));
+        }
+        await templates.MarkUsedAsync(form.TemplateId!.Value, ct);
+        TempData["Notice"] = form.SendLater ? "The messages are scheduled." : "The messages are on their way.";
+        return RedirectToAction(nameof(Campaign), new { id = created.CampaignId });
+    }
+
+    [HttpGet]
+    public async Task<IActionResult> Campaign(long id, CancellationToken ct)
+    {
+        var progress = await campaigns.GetProgressAsync(id, ct);
+        if (progress is null)
+        {
+            return NotFound();
+        }
+        return View(new CampaignPageModel(progress, await campaigns.GetSkipsAsync(id, ct: ct), practice.GetTimeZone()));
+    }
+
+    /// <summary>The progress bar, polled by htmx until the campaign is finished.</summary>
+    [HttpGet]
+    public async Task<IActionResult> Progress(long id, CancellationToken ct)
+    {
+        var progress = await campaigns.GetProgressAsync(id, ct);
+        return progress is null ? NotFound() : PartialView("_Progress", progress);
+    }
+
+    [HttpPost]
+    public async Task<IActionResult> Cancel(long id, CancellationToken ct)
+    {
+        var result = await campaigns.CancelAsync(id, ct);
+        TempData[result.Succeeded ? "Notice" : "Problem"] = result.Succeeded
+            ? "Cancelled. Messages that had not gone were stopped and their credits released."
+            : result.Error;
+        return RedirectToAction(nameof(Campaign), new { id });
+    }
+
+    private async Task<CampaignPlan> PlanAsync(ComposeForm form, CancellationToken ct)
+    {
+        byte[]? dueList = null;
+        if (form.DueList is { Length: > 0 } file)
+        {
+            using var buffer = new MemoryStream();
+            await file.CopyToAsync(buffer, ct);
+            dueList = buffer.ToArray();
+        }
+        var audience = await audiences.BuildAsync(new AudienceRequest(form.AudienceKind, form.From, form.To, form.Provider,
+            form.Location, form.MinAge, form.MaxAge, form.ChartNumbers, dueList), ct);
+        DateTimeOffset? scheduled = null;
+        if (form.SendLater && form.SendAt is { } local)
+        {
+            var zone = practice.GetTimeZone();
+            var unspecified = DateTime.SpecifyKind(local, DateTimeKind.Unspecified);
+            scheduled = zone.IsInvalidTime(unspecified) ? null : new DateTimeOffset(TimeZoneInfo.ConvertTimeToUtc(unspecified, zone));
+        }
+        return await planner.PlanAsync(new PlanRequest(CampaignKind.Personalized, form.Need, form.TemplateId!.Value, audience,
+            scheduled, form.Name), ct);
+    }
+
+    private async Task<ComposeModel> BuildAsync(ComposeForm form, CampaignPlan? plan, CancellationToken ct)
+    {
+        var providers = await db.Providers.AsNoTracking().OrderBy(p => p.Name).Select(p => p.Name).ToListAsync(ct);
+        var locations = await db.Appointments.AsNoTracking().Select(a => a.Location).Where(l => l != "").Distinct().OrderBy(l => l).ToListAsync(ct);
+        return new ComposeModel(form, await TemplatesFor(form, ct), providers, locations, plan);
+    }
+
+    private async Task<IReadOnlyList<MessageTemplate>> TemplatesFor(ComposeForm form, CancellationToken ct) =>
+        (await templates.ListAsync(new TemplateQuery { Need = form.Need, Scope = MergeScope.Personalized }, ct))
+            .Where(t => t.VariantOfId is null).ToList();
+
+    private DateOnly Tomorrow() =>
+        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), practice.GetTimeZone()).DateTime).AddDays(1);
+}
