@@ -24,4 +24,6 @@ public static class AuditActions
     public const string PlanChanged = "credits.plan-changed";
     public const string CreditsAdjusted = "credits.adjusted";
     public const string OutboxEmailViewed = "outbox.email-viewed";
+    public const string BounceRecorded = "bounce.recorded";
+    public const string BounceReportViewed = "bounce.report-viewed";
 }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using PatientMessageExchange.Core.Audit;
+using PatientMessageExchange.Core.Bounces;
 using PatientMessageExchange.Core.Credits;
 using PatientMessageExchange.Core.Patients;
 using PatientMessageExchange.Core.Practice;
@@ -28,6 +29,7 @@ public class PmxDbContext(DbContextOptions<PmxDbContext> options) : IdentityDbCo
     public DbSet<ContactPreference> ContactPreferences => Set<ContactPreference>();
     public DbSet<DoNotContact> DoNotContacts => Set<DoNotContact>();
     public DbSet<Suppression> Suppressions => Set<Suppression>();
+    public DbSet<Bounce> Bounces => Set<Bounce>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
