@@ -10,6 +10,7 @@ builder.AddMessaging();
 builder.AddJobs();
 builder.AddFeatures();
 builder.AddCredits();
+builder.AddBounces();
 
 var app = builder.Build();
 
