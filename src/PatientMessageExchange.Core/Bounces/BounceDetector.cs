@@ -14,18 +14,31 @@ public static partial class BounceDetector
         "delivery-status", "global-delivery-status", "feedback-report",
     };
 
-    public static bool IsBounce(MimeMessage message) => IsReport(message) || LooksLikeDaemonBounce(message);
+    public static bool IsBounce(MimeMessage message) => IsBounce(message.Headers);
 
-    public static bool IsReport(MimeMessage message) =>
-        message.Body is MultipartReport report && report.ReportType is { } type && ReportTypes.Contains(type.Trim());
+    /// <summary>Decides from the top-level headers alone, so the mailbox scan needn't download other mail.</summary>
+    public static bool IsBounce(HeaderList headers) => IsReport(headers) || LooksLikeDaemonBounce(headers);
+
+    public static bool IsReport(HeaderList headers) =>
+        ContentType.TryParse(headers[HeaderId.ContentType] ?? "", out var type)
+        && type.IsMimeType("multipart", "report")
+        && type.Parameters["report-type"] is { } reportType
+        && ReportTypes.Contains(reportType.Trim());
 
     /// <summary>A bounce that is not a proper DSN; it goes to the unclassified list with its raw text.</summary>
-    public static bool LooksLikeDaemonBounce(MimeMessage message)
+    public static bool LooksLikeDaemonBounce(HeaderList headers)
     {
-        var fromDaemon = message.From.Mailboxes.Concat(message.Sender is null ? [] : [message.Sender])
-            .Any(m => m.LocalPart.Equals("mailer-daemon", StringComparison.OrdinalIgnoreCase)
-                      || m.LocalPart.Equals("postmaster", StringComparison.OrdinalIgnoreCase));
-        return fromDaemon && BounceSubject().IsMatch(message.Subject ?? "");
+        var senders = new List<MailboxAddress>();
+        foreach (var field in new[] { HeaderId.From, HeaderId.Sender })
+        {
+            if (headers[field] is { } value && InternetAddressList.TryParse(value, out var list))
+            {
+                senders.AddRange(list.Mailboxes);
+            }
+        }
+        var fromDaemon = senders.Any(m => m.LocalPart.Equals("mailer-daemon", StringComparison.OrdinalIgnoreCase)
+                                          || m.LocalPart.Equals("postmaster", StringComparison.OrdinalIgnoreCase));
+        return fromDaemon && BounceSubject().IsMatch(headers[HeaderId.Subject] ?? "");
     }
 
     [GeneratedRegex(@"undeliver|undelivered|delivery status notification|mail delivery (failed|failure|system)|delivery failure|returned mail|failure notice|non-?delivery",

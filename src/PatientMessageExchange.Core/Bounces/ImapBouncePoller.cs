@@ -36,17 +36,19 @@ public sealed class ImapBouncePoller(IOptions<BounceMailboxOptions> options, Bou
         var folder = await client.GetFolderAsync(settings.Folder, ct);
         await folder.OpenAsync(FolderAccess.ReadWrite, ct);
 
-        var uids = (await folder.SearchAsync(Candidates, ct)).OrderBy(u => u.Id).Take(settings.BatchSize).ToList();
-        int processed = 0, unclassified = 0, failed = 0, notBounces = 0;
+        // Only the headers of the candidates are fetched to decide; other mail is never downloaded or counted
+        // against the batch, so a pile of it can't keep the bounces behind it waiting.
+        var candidates = await folder.SearchAsync(Candidates, ct);
+        var summaries = candidates.Count == 0
+            ? []
+            : await folder.FetchAsync(candidates, new FetchRequest(MessageSummaryItems.UniqueId | MessageSummaryItems.Headers), ct);
+        var bounces = summaries.Where(s => s.Headers is not null && BounceDetector.IsBounce(s.Headers)).ToList();
+        var notBounces = summaries.Count - bounces.Count;
+        int processed = 0, unclassified = 0, failed = 0;
         var outcomes = new List<BounceOutcome>();
-        foreach (var uid in uids)
+        foreach (var uid in bounces.Select(s => s.UniqueId).OrderBy(u => u.Id).Take(settings.BatchSize))
         {
             var raw = await ReadRawAsync(folder, uid, ct);
-            if (!IsBounce(raw))
-            {
-                notBounces++;
-                continue;
-            }
             var report = DsnParser.Parse(raw);
             BounceProcessingResult result;
             try
@@ -83,19 +85,6 @@ public sealed class ImapBouncePoller(IOptions<BounceMailboxOptions> options, Bou
             "Bounce mailbox polled: {Processed} processed, {Unclassified} unclassified, {Failed} failed, {NotBounces} other candidates left alone",
             processed, unclassified, failed, notBounces);
         return new BouncePollResult(processed, unclassified, failed, notBounces, outcomes);
-    }
-
-    private static bool IsBounce(byte[] raw)
-    {
-        try
-        {
-            using var stream = new MemoryStream(raw, writable: false);
-            return BounceDetector.IsBounce(MimeMessage.Load(stream));
-        }
-        catch (FormatException)
-        {
-            return false;
-        }
     }
 
     private static async Task<byte[]> ReadRawAsync(IMailFolder folder, UniqueId uid, CancellationToken ct)
