@@ -14,13 +14,17 @@ public static partial class BounceDetector
         "delivery-status", "global-delivery-status", "feedback-report",
     };
 
-    public static bool IsBounce(MimeMessage message) => IsBounce(message.Headers);
+    /// <summary>For a parsed message, whose Content-Type MimeKit keeps on its body rather than in its headers.</summary>
+    public static bool IsBounce(MimeMessage message) =>
+        IsReport(message.Body?.ContentType) || LooksLikeDaemonBounce(message.Headers);
 
     /// <summary>Decides from the top-level headers alone, so the mailbox scan needn't download other mail.</summary>
-    public static bool IsBounce(HeaderList headers) => IsReport(headers) || LooksLikeDaemonBounce(headers);
+    public static bool IsBounce(HeaderList headers) =>
+        IsReport(ContentType.TryParse(headers[HeaderId.ContentType] ?? "", out var type) ? type : null)
+        || LooksLikeDaemonBounce(headers);
 
-    public static bool IsReport(HeaderList headers) =>
-        ContentType.TryParse(headers[HeaderId.ContentType] ?? "", out var type)
+    private static bool IsReport(ContentType? type) =>
+        type is not null
         && type.IsMimeType("multipart", "report")
         && type.Parameters["report-type"] is { } reportType
         && ReportTypes.Contains(reportType.Trim());

@@ -20,8 +20,11 @@ public class BounceDetectorTests
     {
         using var stream = new MemoryStream(BounceFixtures.Read(fixture));
         var message = MimeMessage.Load(stream);
+        stream.Position = 0;
+        var headers = HeaderList.Load(stream);
 
         Assert.Equal(expected, BounceDetector.IsBounce(message));
+        Assert.Equal(expected, BounceDetector.IsBounce(headers));
     }
 
     [Fact]
