@@ -11,6 +11,7 @@ builder.AddDispatch();
 builder.AddJobs();
 builder.AddFeatures();
 builder.AddCredits();
+builder.AddBounces();
 
 var app = builder.Build();
 

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using PatientMessageExchange.Core.Audit;
 using PatientMessageExchange.Core.Campaigns;
+using PatientMessageExchange.Core.Bounces;
 using PatientMessageExchange.Core.Credits;
 using PatientMessageExchange.Core.Patients;
 using PatientMessageExchange.Core.Practice;
@@ -35,6 +36,7 @@ public class PmxDbContext(DbContextOptions<PmxDbContext> options) : IdentityDbCo
     public DbSet<DoNotContact> DoNotContacts => Set<DoNotContact>();
     public DbSet<Suppression> Suppressions => Set<Suppression>();
     public DbSet<MessageTemplate> MessageTemplates => Set<MessageTemplate>();
+    public DbSet<Bounce> Bounces => Set<Bounce>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

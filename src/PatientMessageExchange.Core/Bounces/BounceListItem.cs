@@ -1,0 +1,13 @@
+namespace PatientMessageExchange.Core.Bounces;
+
+public sealed record BounceListItem(
+    long Id,
+    BounceKind Kind,
+    bool TurnedHard,
+    string? Recipient,
+    string? Status,
+    string? DiagnosticCode,
+    string? Subject,
+    long? MessageId,
+    DateTimeOffset ReceivedUtc,
+    IReadOnlyList<BouncePatientLink> Patients);
