@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PatientMessageExchange.Core.Audit;
+using PatientMessageExchange.Core.Campaigns;
 using PatientMessageExchange.Core.Data;
 using PatientMessageExchange.Core.Patients;
 using PatientMessageExchange.Core.Suppressions;
@@ -107,6 +108,20 @@ public class BounceProcessor(PmxDbContext db, AuditLog audit, IOptions<BounceOpt
                     break;
             }
         }
+        if (bounce.Kind == BounceKind.Hard || bounce.TurnedHard)
+        {
+            bounce.MessageId ??= address is null ? null : await MatchRecentSendAsync(address, bounce.ReceivedUtc, ct);
+            if (bounce.MessageId is { } messageId)
+            {
+                // Only forward: a sent email becomes bounced; anything already final stays as it is.
+                var detail = $"Bounced: {bounce.Status} {bounce.DiagnosticCode}".Trim();
+                await db.Messages.Where(m => m.Id == messageId && m.Status == MessageStatus.Sent)
+                    .ExecuteUpdateAsync(u => u
+                        .SetProperty(m => m.Status, MessageStatus.Bounced)
+                        .SetProperty(m => m.CompletedUtc, now)
+                        .SetProperty(m => m.Error, detail.Length > 500 ? detail[..500] : detail), ct);
+            }
+        }
         await db.SaveChangesAsync(ct);
 
         var applied = bounce.TurnedHard ? "soft, turned hard" : bounce.Kind.ToString().ToLowerInvariant();
@@ -114,6 +129,15 @@ public class BounceProcessor(PmxDbContext db, AuditLog audit, IOptions<BounceOpt
             $"{applied}; {bounce.ContactPointsMarked} contact point(s) marked; message {bounce.MessageId?.ToString() ?? "not matched"}");
         await db.SaveChangesAsync(ct);
         return new BounceOutcome(bounce.Id, bounce.MessageId, bounce.Kind, bounce.TurnedHard, AlreadyRecorded: false);
+    }
+
+    /// <summary>A report that names no message of ours: the latest email sent to the address in the last 30 days.</summary>
+    private async Task<long?> MatchRecentSendAsync(string address, DateTimeOffset receivedUtc, CancellationToken ct)
+    {
+        var since = receivedUtc.AddDays(-30);
+        return await db.Messages.AsNoTracking()
+            .Where(m => m.Address == address && m.Channel == Channel.Email && m.SentUtc != null && m.SentUtc >= since && m.SentUtc <= receivedUtc)
+            .OrderByDescending(m => m.SentUtc).Select(m => (long?)m.Id).FirstOrDefaultAsync(ct);
     }
 
     private Task<int> SoftBouncesInWindowAsync(string address, DateTimeOffset receivedUtc, CancellationToken ct)

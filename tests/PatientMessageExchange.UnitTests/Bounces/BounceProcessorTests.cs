@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using PatientMessageExchange.Core.Audit;
 using PatientMessageExchange.Core.Bounces;
+using PatientMessageExchange.Core.Campaigns;
 using PatientMessageExchange.Core.Data;
 using PatientMessageExchange.Core.Patients;
 using PatientMessageExchange.Core.Suppressions;
@@ -205,6 +206,57 @@ public sealed class BounceProcessorTests : IDisposable
         Assert.Empty(result.Bounces);
         await using var db = _database.CreateContext();
         Assert.Equal(0, await db.Bounces.CountAsync());
+    }
+
+    [Fact]
+    public async Task A_hard_bounce_marks_the_sent_message_it_names_as_bounced()
+    {
+        await SeedAsync("ann.parent@example.org");
+        await SeedMessageAsync(1001, "ann.parent@example.org", MessageStatus.Sent);
+
+        await ProcessAsync(DsnParser.Parse(BounceFixtures.Read("postfix-hard.eml")));
+
+        await using var db = _database.CreateContext();
+        var message = await db.Messages.SingleAsync(m => m.Id == 1001);
+        Assert.Equal(MessageStatus.Bounced, message.Status);
+        Assert.StartsWith("Bounced: 5.1.1", message.Error);
+    }
+
+    [Fact]
+    public async Task A_hard_bounce_without_our_id_matches_the_latest_email_sent_to_the_address()
+    {
+        await SeedAsync("ann.parent@example.org");
+        await SeedMessageAsync(77, "ann.parent@example.org", MessageStatus.Sent);
+        var report = DsnParser.Parse(BounceFixtures.Read("postfix-hard.eml"));
+        var anonymous = new BounceReport
+        {
+            RawMessage = report.RawMessage, ReportMessageId = "no-id@mail.pmx-test.example", DateUtc = _database.Clock.GetUtcNow(),
+            Recipients = report.Recipients,
+        };
+
+        var result = await ProcessAsync(anonymous);
+
+        await using var db = _database.CreateContext();
+        Assert.Equal(MessageStatus.Bounced, (await db.Messages.SingleAsync(m => m.Id == 77)).Status);
+        Assert.Equal(77, (await db.Bounces.SingleAsync()).MessageId);
+        Assert.Single(result.Bounces);
+    }
+
+    private async Task SeedMessageAsync(long id, string address, MessageStatus status)
+    {
+        await using var db = _database.CreateContext();
+        var campaign = new Campaign { Name = "Test", AudienceDescription = "test", Kind = CampaignKind.Broadcast, Status = CampaignStatus.Completed };
+        db.Campaigns.Add(campaign);
+        await db.SaveChangesAsync();
+        var batch = new DispatchBatch { CampaignId = campaign.Id, Channel = Channel.Email, Status = BatchStatus.Done };
+        db.DispatchBatches.Add(batch);
+        await db.SaveChangesAsync();
+        db.Messages.Add(new Message
+        {
+            Id = id, CampaignId = campaign.Id, BatchId = batch.Id, Mode = ContactMode.Email, Channel = Channel.Email,
+            Address = address, Body = "<p>x</p>", Cost = 1, Status = status, SentUtc = _database.Clock.GetUtcNow().AddDays(-1),
+        });
+        await db.SaveChangesAsync();
     }
 
     private async Task<BounceProcessingResult> ProcessAsync(BounceReport report, BounceOptions? options = null)
