@@ -48,6 +48,8 @@ public sealed class PersonalizedMessagesController(
     {
         var list = await TemplatesFor(form, ct);
         form.TemplateId = list.FirstOrDefault()?.Id;
+        // The estimate listens for this, so it follows the newly chosen template.
+        Response.Headers["HX-Trigger-After-Swap"] = "templates-loaded";
         return PartialView("_TemplateOptions", await BuildAsync(form, null, ct));
     }
 

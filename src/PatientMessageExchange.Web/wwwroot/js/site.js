@@ -21,3 +21,17 @@ document.addEventListener("htmx:configRequest", function (event) {
         event.detail.headers["X-CSRF-TOKEN"] = token.value;
     }
 });
+
+// Sections that belong to one choice of a radio group: data-show-for="GroupName:Value1,Value2".
+function pmxToggleSections() {
+    document.querySelectorAll("[data-show-for]").forEach(function (section) {
+        var spec = section.getAttribute("data-show-for").split(":");
+        var checked = document.querySelector("input[name='" + spec[0] + "']:checked, select[name='" + spec[0] + "']");
+        var value = checked ? checked.value : "";
+        var visible = spec[1].split(",").indexOf(value) >= 0;
+        section.hidden = !visible;
+        section.querySelectorAll("input, select, textarea").forEach(function (field) { field.disabled = !visible; });
+    });
+}
+document.addEventListener("change", pmxToggleSections);
+document.addEventListener("DOMContentLoaded", pmxToggleSections);
