@@ -1,0 +1,75 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using PatientMessageExchange.BrowserTests.Infrastructure;
+using PatientMessageExchange.Core.Credits;
+using PatientMessageExchange.Core.Data;
+using PatientMessageExchange.Core.Patients;
+using PatientMessageExchange.Core.Practice;
+using PatientMessageExchange.IntegrationTests.Infrastructure;
+
+namespace PatientMessageExchange.BrowserTests.Features;
+
+public sealed class PersonalizedMessagesBrowserTests : IClassFixture<Chromium>, IAsyncLifetime
+{
+    private readonly Chromium _chromium;
+    private readonly BrowserAppHost _app = new();
+
+    public PersonalizedMessagesBrowserTests(Chromium chromium) => _chromium = chromium;
+
+    public async Task InitializeAsync()
+    {
+        await _app.CompleteSetupAsync();
+        await _app.CreateUserAsync("frontdesk", Roles.FrontDesk);
+        await using var scope = _app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PmxDbContext>();
+        var zone = (await scope.ServiceProvider.GetRequiredService<PracticeDirectory>().GetAsync()).TimeZone;
+        var tomorrow = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(_app.Clock.GetUtcNow(), zone).DateTime).AddDays(1);
+        var provider = new Provider { Name = "Dr. Lee", SpokenName = "Doctor Lee" };
+        for (var i = 1; i <= 3; i++)
+        {
+            var patient = new Patient
+            {
+                ChartNumber = $"W{i}", FirstName = $"Kid{i}", LastName = "Walker", DateOfBirth = new DateOnly(2018, 1, i),
+                ContactPoints = [new ContactPoint { Mode = ContactMode.Email, Value = $"walker{i}@example.com" }],
+            };
+            db.Patients.Add(patient);
+            db.Appointments.Add(new Appointment
+            {
+                Patient = patient, Provider = provider, Location = "Main", AppointmentType = "Well visit",
+                StartUtc = new DateTimeOffset(TimeZoneInfo.ConvertTimeToUtc(tomorrow.ToDateTime(new TimeOnly(9 + i, 0)), zone)),
+            });
+        }
+        await db.SaveChangesAsync();
+        await scope.ServiceProvider.GetRequiredService<CreditLedger>().Adjust(50, "test funding", "test:funding");
+    }
+
+    public Task DisposeAsync()
+    {
+        _app.Dispose();
+        return Task.CompletedTask;
+    }
+
+    [Fact]
+    public async Task Front_desk_composes_watches_the_estimate_change_sends_and_sees_it_finish()
+    {
+        await using var session = await BrowserSession.OpenAsync(_chromium.Browser, _app.BaseAddress);
+        var page = session.Page;
+        await session.SignInAsync("frontdesk", PmxAppFactory.Password);
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Personalized Messages" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "New message", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.Locator("#estimate-total")).ToHaveTextAsync("3");
+
+        await page.GetByLabel("A hand-picked list").CheckAsync();
+        await page.GetByLabel("Chart numbers").FillAsync("W1, W3");
+        await page.GetByLabel("Chart numbers").BlurAsync();
+        await Assertions.Expect(page.Locator("#estimate-total")).ToHaveTextAsync("2");
+        await Assertions.Expect(page.Locator("#estimate-balance")).ToHaveTextAsync("50");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Send" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#progress-state")).ToContainTextAsync("Done.", new() { Timeout = 30_000 });
+        await Assertions.Expect(page.Locator("#count-sent")).ToHaveTextAsync("2");
+        Assert.Empty(session.Errors);
+    }
+}
