@@ -25,6 +25,7 @@ public static class AuditActions
     public const string CreditsAdjusted = "credits.adjusted";
     public const string OutboxEmailViewed = "outbox.email-viewed";
     public const string CampaignCreated = "campaign.created";
+    public const string AuditExported = "audit.exported";
     public const string CampaignCancelled = "campaign.cancelled";
     public const string TemplateCreated = "template.created";
     public const string TemplateEdited = "template.edited";

@@ -37,6 +37,7 @@ public static class FeaturesSetup
             .ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<ContactNormalizer>();
         services.AddScoped<AuditLog>();
+        services.AddScoped<AuditTrail>();
         services.AddScoped<PracticeDirectory>();
         services.AddScoped<PatientDirectory>();
         services.AddScoped<ICsvImporter, PatientCsvImporter>();
