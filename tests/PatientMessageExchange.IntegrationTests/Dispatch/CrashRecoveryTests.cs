@@ -23,20 +23,7 @@ public sealed class CrashRecoveryTests(ITestOutputHelper output)
         harness.Sink.DataDelay = TimeSpan.FromMilliseconds(15);
         var created = await harness.CreateAsync(DispatchHarness.EmailDraft(300));
         var campaignId = created.CampaignId!.Value;
-        var settings = new Dictionary<string, string>
-        {
-            ["Storage:DataFolder"] = harness.App.DataFolder,
-            ["Hosting:Role"] = "Worker",
-            ["Database:MigrateOnStart"] = "false",
-            ["Email:Provider"] = "Smtp",
-            ["Email:FromAddress"] = "messages@maple.example",
-            ["Email:Smtp:Host"] = "127.0.0.1",
-            ["Email:Smtp:Port"] = harness.Sink.Port.ToString(CultureInfo.InvariantCulture),
-            ["Email:Smtp:Security"] = "None",
-            ["Email:Smtp:PoolSize"] = "1",
-            ["Dispatch:EmailConcurrency"] = "1",
-            ["Dispatch:LeaseSeconds"] = LeaseSeconds.ToString(CultureInfo.InvariantCulture),
-        };
+        var settings = WorkerSettings(harness, concurrency: 1);
 
         using (var first = WorkerProcess.Start(settings))
         {
@@ -70,6 +57,52 @@ public sealed class CrashRecoveryTests(ITestOutputHelper output)
         Assert.True((await harness.IntegrityAsync()).IsConsistent);
         Assert.Equal((700, 0), ((await harness.BalanceAsync()).Available, (await harness.BalanceAsync()).Reserved));
     }
+
+    [Fact]
+    [Trait("Check", "R15")]
+    public async Task Two_worker_processes_on_one_database_send_every_message_exactly_once()
+    {
+        await using var harness = await DispatchHarness.StartAsync(credits: 1000, settings: new Dictionary<string, string?>
+        {
+            ["Hosting:Role"] = "Web",
+        });
+        var created = await harness.CreateAsync(DispatchHarness.EmailDraft(600));
+        var campaignId = created.CampaignId!.Value;
+        var settings = WorkerSettings(harness, concurrency: 4);
+
+        // Each worker's start-up sweep hands every due batch to its own in-memory queue, so both go for all of them.
+        using (WorkerProcess.Start(settings))
+        using (WorkerProcess.Start(settings))
+        {
+            await WaitUntilAsync(async () => (await harness.QueryAsync(db => db.Campaigns.AsNoTracking().SingleAsync(c => c.Id == campaignId)))
+                .Status == CampaignStatus.Completed, "two workers to finish the campaign");
+        }
+
+        var recipients = harness.Sink.Received.Select(r => r.Recipients.Single()).ToList();
+        output.WriteLine($"{recipients.Count} emails arrived for 600 messages.");
+        Assert.Equal(600, recipients.Count);
+        Assert.Equal(600, recipients.Distinct().Count());
+        var charges = await harness.QueryAsync(db => db.CreditLedgerEntries.CountAsync(e => e.CampaignId == campaignId && e.Kind == CreditEntryKind.Charge));
+        Assert.Equal(600, charges);
+        var runs = await harness.QueryAsync(db => db.DispatchBatches.Where(b => b.CampaignId == campaignId).SumAsync(b => b.Runs));
+        output.WriteLine($"Batch runs claimed: {runs} for 3 batches.");
+        Assert.True((await harness.IntegrityAsync()).IsConsistent);
+    }
+
+    private static Dictionary<string, string> WorkerSettings(DispatchHarness harness, int concurrency) => new()
+    {
+        ["Storage:DataFolder"] = harness.App.DataFolder,
+        ["Hosting:Role"] = "Worker",
+        ["Database:MigrateOnStart"] = "false",
+        ["Email:Provider"] = "Smtp",
+        ["Email:FromAddress"] = "messages@maple.example",
+        ["Email:Smtp:Host"] = "127.0.0.1",
+        ["Email:Smtp:Port"] = harness.Sink.Port.ToString(CultureInfo.InvariantCulture),
+        ["Email:Smtp:Security"] = "None",
+        ["Email:Smtp:PoolSize"] = concurrency.ToString(CultureInfo.InvariantCulture),
+        ["Dispatch:EmailConcurrency"] = concurrency.ToString(CultureInfo.InvariantCulture),
+        ["Dispatch:LeaseSeconds"] = LeaseSeconds.ToString(CultureInfo.InvariantCulture),
+    };
 
     private static async Task WaitUntilAsync(Func<Task<bool>> condition, string what)
     {
