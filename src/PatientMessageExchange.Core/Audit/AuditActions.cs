@@ -30,4 +30,6 @@ public static class AuditActions
     public const string TemplateEdited = "template.edited";
     public const string TemplateArchived = "template.archived";
     public const string TemplateRestored = "template.restored";
+    public const string MessagesSentPrinted = "messages-sent.printed";
+    public const string MessagesSentExported = "messages-sent.exported";
 }
