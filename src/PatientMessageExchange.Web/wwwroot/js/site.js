@@ -21,3 +21,10 @@ document.addEventListener("htmx:configRequest", function (event) {
         event.detail.headers["X-CSRF-TOKEN"] = token.value;
     }
 });
+
+// Print buttons (the Messages Sent print page).
+document.addEventListener("click", function (event) {
+    if (event.target.closest("[data-print]")) {
+        window.print();
+    }
+});
