@@ -33,4 +33,6 @@ public static class AuditActions
     public const string TemplateRestored = "template.restored";
     public const string BounceRecorded = "bounce.recorded";
     public const string BounceReportViewed = "bounce.report-viewed";
+    public const string MessagesSentPrinted = "messages-sent.printed";
+    public const string MessagesSentExported = "messages-sent.exported";
 }

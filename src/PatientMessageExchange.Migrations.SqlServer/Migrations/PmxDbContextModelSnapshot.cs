@@ -563,9 +563,9 @@ namespace PatientMessageExchange.Migrations.SqlServer.Migrations
 
                     b.HasIndex("CampaignId", "Status");
 
-                    b.HasIndex("SentUtc", "Mode");
-
                     b.HasIndex("Status", "LeaseUntilUtc");
+
+                    b.HasIndex("SentUtc", "CompletedUtc", "Mode", "Status", "Cost");
 
                     b.ToTable("Messages");
                 });
@@ -669,6 +669,8 @@ namespace PatientMessageExchange.Migrations.SqlServer.Migrations
                         .HasFilter("[MessageId] IS NOT NULL");
 
                     b.HasIndex("PurchaseId");
+
+                    b.HasIndex("Kind", "CreatedUtc", "Amount", "InboundMessageId");
 
                     b.ToTable("CreditLedgerEntries", t =>
                         {

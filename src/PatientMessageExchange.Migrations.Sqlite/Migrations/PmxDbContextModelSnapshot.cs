@@ -541,9 +541,9 @@ namespace PatientMessageExchange.Migrations.Sqlite.Migrations
 
                     b.HasIndex("CampaignId", "Status");
 
-                    b.HasIndex("SentUtc", "Mode");
-
                     b.HasIndex("Status", "LeaseUntilUtc");
+
+                    b.HasIndex("SentUtc", "CompletedUtc", "Mode", "Status", "Cost");
 
                     b.ToTable("Messages");
                 });
@@ -644,6 +644,8 @@ namespace PatientMessageExchange.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.HasIndex("PurchaseId");
+
+                    b.HasIndex("Kind", "CreatedUtc", "Amount", "InboundMessageId");
 
                     b.ToTable("CreditLedgerEntries", t =>
                         {

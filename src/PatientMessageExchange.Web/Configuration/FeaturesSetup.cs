@@ -8,6 +8,7 @@ using PatientMessageExchange.Core.Patients;
 using PatientMessageExchange.Core.Patients.Import;
 using PatientMessageExchange.Core.Practice;
 using PatientMessageExchange.Core.Preferences;
+using PatientMessageExchange.Core.Reports;
 using PatientMessageExchange.Core.Templates;
 using PatientMessageExchange.Web.Features.Patients;
 using PatientMessageExchange.Web.Features.Setup;
@@ -52,6 +53,8 @@ public static class FeaturesSetup
         services.AddScoped<TemplatePreviewer>();
         services.AddScoped<TemplateLibrary>();
         services.AddScoped<TemplateSeeder>();
+        services.AddScoped<MessagesSentReporter>();
+        services.AddScoped<MessagesSentExporter>();
         services.AddSingleton<ImportStaging>();
         services.AddSingleton<SetupState>();
     }

@@ -45,7 +45,9 @@ internal sealed class MessageConfiguration : IEntityTypeConfiguration<Message>
         e.HasIndex(m => new { m.CampaignId, m.Status });
         e.HasIndex(m => new { m.Status, m.LeaseUntilUtc });
         e.HasIndex(m => m.ProviderMessageId);
-        e.HasIndex(m => new { m.SentUtc, m.Mode });
+        // The Messages Sent report (Reports/MessagesSentReporter): covering for both of its branches. Sent messages
+        // seek a SentUtc range; messages that never reached a provider seek SentUtc IS NULL plus a CompletedUtc range.
+        e.HasIndex(m => new { m.SentUtc, m.CompletedUtc, m.Mode, m.Status, m.Cost });
         e.HasIndex(m => m.PatientId);
     }
 }

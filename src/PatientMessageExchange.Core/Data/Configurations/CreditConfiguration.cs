@@ -20,6 +20,8 @@ internal sealed class CreditLedgerEntryConfiguration : IEntityTypeConfiguration<
         e.HasIndex(x => x.CampaignId);
         e.HasIndex(x => x.PurchaseId);
         e.HasIndex(x => x.CreatedUtc);
+        // Covering for the Messages Sent report's "charged per ledger" line and its inbound replies group.
+        e.HasIndex(x => new { x.Kind, x.CreatedUtc, x.Amount, x.InboundMessageId });
         e.Property(x => x.Reason).HasMaxLength(500);
         e.Property(x => x.ActorUserId).HasMaxLength(450);
         e.Property(x => x.ActorName).HasMaxLength(256);

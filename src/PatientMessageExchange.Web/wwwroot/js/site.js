@@ -35,3 +35,9 @@ function pmxToggleSections() {
 }
 document.addEventListener("change", pmxToggleSections);
 document.addEventListener("DOMContentLoaded", pmxToggleSections);
+// Print buttons (the Messages Sent print page).
+document.addEventListener("click", function (event) {
+    if (event.target.closest("[data-print]")) {
+        window.print();
+    }
+});

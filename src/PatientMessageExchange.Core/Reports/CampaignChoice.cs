@@ -1,0 +1,3 @@
+namespace PatientMessageExchange.Core.Reports;
+
+public sealed record CampaignChoice(long Id, string Name, DateTimeOffset CreatedUtc);

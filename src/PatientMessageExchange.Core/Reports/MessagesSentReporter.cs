@@ -1,0 +1,218 @@
+using System.Runtime.CompilerServices;
+using Microsoft.EntityFrameworkCore;
+using PatientMessageExchange.Core.Campaigns;
+using PatientMessageExchange.Core.Common;
+using PatientMessageExchange.Core.Credits;
+using PatientMessageExchange.Core.Data;
+using PatientMessageExchange.Core.Patients;
+
+namespace PatientMessageExchange.Core.Reports;
+
+/// <summary>
+/// The Messages Sent report, in set-based SQL that never loads the period into memory.
+/// <para>
+/// <b>When a message counts for a period.</b> A message that a provider accepted counts at its <c>SentUtc</c>, whatever
+/// happened later (delivered, undelivered, bounced). A message that never reached a provider (failed, cancelled, or
+/// rejected outright by the receiving server) has no <c>SentUtc</c> and counts at its <c>CompletedUtc</c>, when it was
+/// given up. Messages still queued or sending are not in the report yet.
+/// </para>
+/// <para>
+/// <b>Credits.</b> <c>SentUtc</c> is written in the same transaction as the message's ledger Charge of exactly
+/// <c>Cost</c> (BatchDispatcher.RecordAsync), and a message without <c>SentUtc</c> had its share released, never charged.
+/// So a group's credits are SUM(Cost) over its messages with <c>SentUtc</c>, which the covering index answers without
+/// touching the ledger. The ledger is then summed on its own (every Charge created in the period, outbound and inbound)
+/// as "charged per ledger": two independent sources that must agree, and any difference is flagged.
+/// </para>
+/// </summary>
+public class MessagesSentReporter(PmxDbContext db)
+{
+    public const int DefaultPageSize = 50;
+
+    public async Task<MessagesSentReport> BuildAsync(ReportPeriod period, CancellationToken ct = default)
+    {
+        var (start, end) = (period.StartUtc, period.EndUtc);
+
+        // Both branches are answered from IX_Messages_SentUtc_CompletedUtc_Mode_Status_Cost alone.
+        var sent = await db.Messages.AsNoTracking()
+            .Where(m => m.SentUtc >= start && m.SentUtc < end)
+            .GroupBy(m => new { m.Mode, m.Status })
+            .Select(g => new { g.Key.Mode, g.Key.Status, Count = g.Count(), Credits = g.Sum(m => (long)m.Cost) })
+            .ToListAsync(ct);
+        var unsent = await db.Messages.AsNoTracking()
+            .Where(m => m.SentUtc == null && m.CompletedUtc >= start && m.CompletedUtc < end)
+            .GroupBy(m => new { m.Mode, m.Status })
+            .Select(g => new { g.Key.Mode, g.Key.Status, Count = g.Count() })
+            .ToListAsync(ct);
+
+        var groups = Enum.GetValues<ContactMode>().Select(mode =>
+        {
+            var counts = StatusCounts.Zero;
+            foreach (var row in sent.Where(r => r.Mode == mode))
+            {
+                counts = counts.Add(row.Status, row.Count);
+            }
+            foreach (var row in unsent.Where(r => r.Mode == mode))
+            {
+                counts = counts.Add(row.Status, row.Count);
+            }
+            return new MessagesSentGroup(mode, counts, sent.Where(r => r.Mode == mode).Sum(r => r.Credits));
+        }).ToList();
+
+        // Both answered from IX_CreditLedgerEntries_Kind_CreatedUtc_Amount_InboundMessageId.
+        var charges = db.CreditLedgerEntries.AsNoTracking()
+            .Where(e => e.Kind == CreditEntryKind.Charge && e.CreatedUtc >= start && e.CreatedUtc < end);
+        var inbound = await charges.Where(e => e.InboundMessageId != null)
+            .GroupBy(e => 1)
+            .Select(g => new { Count = g.Count(), Credits = -g.Sum(e => (long)e.Amount) })
+            .FirstOrDefaultAsync(ct);
+        var ledgerTotal = -(await charges.SumAsync(e => (long?)e.Amount, ct) ?? 0);
+
+        return new MessagesSentReport(period, groups, new InboundRepliesGroup(inbound?.Count ?? 0, inbound?.Credits ?? 0),
+            ledgerTotal);
+    }
+
+    /// <summary>One page of the messages in the period that match the filter, oldest first.</summary>
+    public async Task<PagedList<MessagesSentRow>> ListAsync(ReportPeriod period, MessagesSentFilter filter, int page,
+        int pageSize = DefaultPageSize, CancellationToken ct = default)
+    {
+        pageSize = Math.Clamp(pageSize, 10, 500);
+        page = Math.Max(1, page);
+        var query = Query(period, filter);
+        var total = await query.CountAsync(ct);
+        var items = await Ordered(query).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
+        return new PagedList<MessagesSentRow>(items.Select(ToRow).ToList(), page, pageSize, total);
+    }
+
+    /// <summary>Every matching message, read row by row from one query; for exports of any length.</summary>
+    public async IAsyncEnumerable<MessagesSentRow> StreamAsync(ReportPeriod period, MessagesSentFilter filter,
+        [EnumeratorCancellation] CancellationToken ct = default)
+    {
+        await foreach (var raw in Ordered(Query(period, filter)).AsAsyncEnumerable().WithCancellation(ct))
+        {
+            yield return ToRow(raw);
+        }
+    }
+
+    public async Task<PagedList<InboundReplyRow>> ListInboundAsync(ReportPeriod period, int page,
+        int pageSize = DefaultPageSize, CancellationToken ct = default)
+    {
+        pageSize = Math.Clamp(pageSize, 10, 500);
+        page = Math.Max(1, page);
+        var (start, end) = (period.StartUtc, period.EndUtc);
+        var query = db.CreditLedgerEntries.AsNoTracking()
+            .Where(e => e.Kind == CreditEntryKind.Charge && e.InboundMessageId != null && e.CreatedUtc >= start && e.CreatedUtc < end);
+        var total = await query.CountAsync(ct);
+        var items = await query.OrderBy(e => e.CreatedUtc).ThenBy(e => e.Id)
+            .Skip((page - 1) * pageSize).Take(pageSize)
+            .Select(e => new InboundReplyRow(e.Id, e.InboundMessageId!.Value, e.CreatedUtc, -e.Amount))
+            .ToListAsync(ct);
+        return new PagedList<InboundReplyRow>(items, page, pageSize, total);
+    }
+
+    /// <summary>The campaigns and staff users that the filter lists offer: those with a campaign that could have messages in the period.</summary>
+    public async Task<MessagesSentChoices> ChoicesAsync(ReportPeriod period, CancellationToken ct = default)
+    {
+        // A campaign is created before its messages go, and a retrying one finishes within days; a month of slack
+        // keeps long-running campaigns without scanning all history.
+        var from = period.StartUtc.AddDays(-31);
+        var end = period.EndUtc;
+        var campaigns = await db.Campaigns.AsNoTracking()
+            .Where(c => c.CreatedUtc >= from && c.CreatedUtc < end)
+            .OrderByDescending(c => c.CreatedUtc).Take(200)
+            .Select(c => new { c.Id, c.Name, c.CreatedUtc, c.CreatedByUserId, c.CreatedByName })
+            .ToListAsync(ct);
+        return new MessagesSentChoices(
+            campaigns.Select(c => new CampaignChoice(c.Id, c.Name, c.CreatedUtc)).ToList(),
+            campaigns.Where(c => c.CreatedByUserId != null)
+                .GroupBy(c => c.CreatedByUserId!)
+                .Select(g => new StaffChoice(g.Key, g.First().CreatedByName))
+                .OrderBy(s => s.Name, StringComparer.OrdinalIgnoreCase)
+                .ToList());
+    }
+
+    private IQueryable<RawRow> Query(ReportPeriod period, MessagesSentFilter filter)
+    {
+        var (start, end) = (period.StartUtc, period.EndUtc);
+        var messages = db.Messages.AsNoTracking()
+            .Where(m => (m.SentUtc >= start && m.SentUtc < end) ||
+                        (m.SentUtc == null && m.CompletedUtc >= start && m.CompletedUtc < end));
+        if (filter.Mode is { } mode)
+        {
+            messages = messages.Where(m => m.Mode == mode);
+        }
+        if (filter.CampaignId is { } campaignId)
+        {
+            messages = messages.Where(m => m.CampaignId == campaignId);
+        }
+        if (filter.Status is { } status)
+        {
+            messages = messages.Where(m => m.Status == status);
+        }
+        var campaigns = db.Campaigns.AsNoTracking();
+        if (filter.Need is { } need)
+        {
+            campaigns = campaigns.Where(c => c.Need == need);
+        }
+        if (!string.IsNullOrEmpty(filter.StaffUserId))
+        {
+            var staff = filter.StaffUserId;
+            campaigns = campaigns.Where(c => c.CreatedByUserId == staff);
+        }
+        return from m in messages
+               join c in campaigns on m.CampaignId equals c.Id
+               join p in db.Patients.AsNoTracking() on m.PatientId equals p.Id into patients
+               from p in patients.DefaultIfEmpty()
+               select new RawRow
+               {
+                   Id = m.Id,
+                   SentUtc = m.SentUtc,
+                   CompletedUtc = m.CompletedUtc,
+                   Mode = m.Mode,
+                   LastName = p == null ? null : p.LastName,
+                   FirstName = p == null ? null : p.PreferredName ?? p.FirstName,
+                   Address = m.Address,
+                   CampaignId = c.Id,
+                   Campaign = c.Name,
+                   Need = c.Need,
+                   Sender = c.CreatedByName,
+                   Status = m.Status,
+                   Cost = m.Cost,
+                   Error = m.Error,
+               };
+    }
+
+    private static IQueryable<RawRow> Ordered(IQueryable<RawRow> query) =>
+        query.OrderBy(r => r.SentUtc ?? r.CompletedUtc).ThenBy(r => r.Id);
+
+    private static MessagesSentRow ToRow(RawRow r) => new(
+        r.Id,
+        r.SentUtc ?? r.CompletedUtc ?? default,
+        r.Mode,
+        r.LastName is null ? null : $"{r.LastName}, {r.FirstName}",
+        r.Address,
+        r.CampaignId,
+        r.Campaign,
+        r.Need,
+        r.Sender,
+        r.Status,
+        r.SentUtc is null ? 0 : r.Cost,
+        MessageProblems.Explain(r.Status, r.Error));
+
+    private sealed class RawRow
+    {
+        public long Id { get; init; }
+        public DateTimeOffset? SentUtc { get; init; }
+        public DateTimeOffset? CompletedUtc { get; init; }
+        public ContactMode Mode { get; init; }
+        public string? LastName { get; init; }
+        public string? FirstName { get; init; }
+        public required string Address { get; init; }
+        public long CampaignId { get; init; }
+        public required string Campaign { get; init; }
+        public Preferences.Need Need { get; init; }
+        public required string Sender { get; init; }
+        public MessageStatus Status { get; init; }
+        public int Cost { get; init; }
+        public string? Error { get; init; }
+    }
+}

@@ -1,0 +1,3 @@
+namespace PatientMessageExchange.Core.Reports;
+
+public sealed record StaffChoice(string UserId, string Name);

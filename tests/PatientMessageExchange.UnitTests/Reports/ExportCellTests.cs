@@ -1,0 +1,31 @@
+using PatientMessageExchange.Core.Reports;
+
+namespace PatientMessageExchange.UnitTests.Reports;
+
+public class ExportCellTests
+{
+    [Theory]
+    [InlineData("=HYPERLINK(\"http://x\")")]
+    [InlineData("+1 617 555 0100")]
+    [InlineData("-2+3")]
+    [InlineData("@SUM(A1:A2)")]
+    [InlineData("\tcmd")]
+    [InlineData("\rcmd")]
+    public void R28_Neutralize_CellThatASpreadsheetWouldRun_GetsAQuotePrefix(string text)
+    {
+        Assert.Equal("'" + text, ExportCell.Neutralize(text));
+    }
+
+    [Theory]
+    [InlineData("Lee, Avery")]
+    [InlineData("parent@example.com")]
+    [InlineData("1+1")]
+    [InlineData("")]
+    public void R28_Neutralize_OrdinaryText_IsUnchanged(string text)
+    {
+        Assert.Equal(text, ExportCell.Neutralize(text));
+    }
+
+    [Fact]
+    public void Neutralize_Null_IsEmpty() => Assert.Equal("", ExportCell.Neutralize(null));
+}
