@@ -30,4 +30,8 @@ public static class AuditActions
     public const string TemplateEdited = "template.edited";
     public const string TemplateArchived = "template.archived";
     public const string TemplateRestored = "template.restored";
+    public const string ReplyOptedOut = "reply.opted-out";
+    public const string ReplyOptedIn = "reply.opted-in";
+    public const string AppointmentConfirmed = "appointment.confirmed";
+    public const string OutboxReplySimulated = "outbox.reply-simulated";
 }

@@ -47,6 +47,8 @@ internal sealed class MessageConfiguration : IEntityTypeConfiguration<Message>
         e.HasIndex(m => m.ProviderMessageId);
         e.HasIndex(m => new { m.SentUtc, m.Mode });
         e.HasIndex(m => m.PatientId);
+        e.HasIndex(m => m.RetryOfMessageId).IsUnique();
+        e.HasIndex(m => new { m.Address, m.Channel, m.SentUtc });
     }
 }
 
