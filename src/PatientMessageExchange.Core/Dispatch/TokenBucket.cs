@@ -7,7 +7,8 @@ namespace PatientMessageExchange.Core.Dispatch;
 /// </summary>
 public sealed class TokenBucket(int ratePerSecond, TimeProvider clock)
 {
-    private readonly TimeSpan _interval = TimeSpan.FromTicks(TimeSpan.TicksPerSecond / Math.Max(1, ratePerSecond));
+    // Rounded up: 1 s / 3 rounded down would fit a fourth permit into one second.
+    private readonly TimeSpan _interval = TimeSpan.FromTicks((TimeSpan.TicksPerSecond + Math.Max(1, ratePerSecond) - 1) / Math.Max(1, ratePerSecond));
     private readonly Lock _gate = new();
     private DateTimeOffset _nextSlotUtc = DateTimeOffset.MinValue;
 

@@ -36,6 +36,9 @@ public sealed class FakeTwilioApi : IDisposable
     /// <summary>Answers for the next creates, in order; when empty, creates succeed with 201.</summary>
     public ConcurrentQueue<FakeAnswer> Script { get; } = new();
 
+    /// <summary>Numbers the fake refuses with a Twilio error code (400), whatever the script says.</summary>
+    public ConcurrentDictionary<string, int> RefuseNumbers { get; } = new();
+
     /// <summary>Every message or call that was created, with the form the SDK sent.</summary>
     public ConcurrentQueue<CreatedResource> Created { get; } = new();
 
@@ -75,7 +78,9 @@ public sealed class FakeTwilioApi : IDisposable
             var form = System.Web.HttpUtility.ParseQueryString(body);
             var fields = form.AllKeys.Where(k => k is not null).ToDictionary(k => k!, k => form[k]!);
             CreateRequests.Enqueue(fields);
-            var answer = Script.TryDequeue(out var next) ? next : FakeAnswer.Created;
+            var answer = RefuseNumbers.TryGetValue(fields.GetValueOrDefault("To", ""), out var refusal)
+                ? new FakeAnswer(FakeAnswerKind.Refuse, refusal)
+                : Script.TryDequeue(out var next) ? next : FakeAnswer.Created;
             (status, json) = answer.Kind switch
             {
                 FakeAnswerKind.Throttle => (429, Error(20429, "Too Many Requests", 429)),
