@@ -62,7 +62,7 @@ public static class MessagingSetup
         {
             return null;
         }
-        if (string.IsNullOrWhiteSpace(twilio.AccountSid) || string.IsNullOrWhiteSpace(twilio.AuthToken) || twilio.PublicBase is null)
+        if (string.IsNullOrWhiteSpace(twilio.AccountSid) || string.IsNullOrWhiteSpace(twilio.AuthToken) || twilio.PublicBase() is null)
         {
             return "account";
         }

@@ -41,9 +41,10 @@ public class TwilioOptions
     /// </summary>
     public string? ApiBaseUrlOverride { get; set; }
 
-    public Uri? PublicBase => Uri.TryCreate(PublicBaseUrl?.TrimEnd('/'), UriKind.Absolute, out var uri) ? uri : null;
+    // Methods, not properties: options validation reads every property, and these need PublicBaseUrl set.
+    public Uri? PublicBase() => Uri.TryCreate(PublicBaseUrl?.TrimEnd('/'), UriKind.Absolute, out var uri) ? uri : null;
 
-    public Uri StatusCallbackUrl => new($"{PublicBaseUrl!.TrimEnd('/')}/webhooks/twilio/status");
+    public Uri StatusCallbackUrl() => new($"{PublicBaseUrl!.TrimEnd('/')}/webhooks/twilio/status");
 
     public Uri VoiceUrl(long messageId) => new($"{PublicBaseUrl!.TrimEnd('/')}/webhooks/twilio/voice/{messageId}");
 }

@@ -24,7 +24,7 @@ public sealed class TwilioSmsGateway(TwilioApi api, IOptions<TwilioOptions> opti
         var create = new CreateMessageOptions(new PhoneNumber(sms.To))
         {
             Body = sms.Body,
-            StatusCallback = o.StatusCallbackUrl,
+            StatusCallback = o.StatusCallbackUrl(),
         };
         if (!string.IsNullOrWhiteSpace(o.MessagingServiceSid))
         {

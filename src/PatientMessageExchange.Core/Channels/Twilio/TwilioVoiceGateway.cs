@@ -19,7 +19,7 @@ public sealed class TwilioVoiceGateway(TwilioApi api, IOptions<TwilioOptions> op
         var create = new CreateCallOptions(new PhoneNumber(call.To), new PhoneNumber(o.VoiceCallerId))
         {
             Url = o.VoiceUrl(call.MessageId),
-            StatusCallback = o.StatusCallbackUrl,
+            StatusCallback = o.StatusCallbackUrl(),
             MachineDetection = "Enable",
         };
         return TwilioApi.CreateAsync(async () => (await CallResource.CreateAsync(create, api.Client)).Sid);

@@ -31,7 +31,7 @@ public sealed class TwilioSignatureAttribute : Attribute, IAsyncAuthorizationFil
                 fields[key] = value.ToString();
             }
         }
-        if (options.PublicBase is not { } publicBase ||
+        if (options.PublicBase() is not { } publicBase ||
             !TwilioSignature.IsValid(options.AuthToken, UrlFor(http.Request, publicBase), fields, signature))
         {
             http.RequestServices.GetRequiredService<ILogger<TwilioSignatureAttribute>>()
