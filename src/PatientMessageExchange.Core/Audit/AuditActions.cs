@@ -35,4 +35,8 @@ public static class AuditActions
     public const string BounceReportViewed = "bounce.report-viewed";
     public const string MessagesSentPrinted = "messages-sent.printed";
     public const string MessagesSentExported = "messages-sent.exported";
+    public const string ReplyOptedOut = "reply.opted-out";
+    public const string ReplyOptedIn = "reply.opted-in";
+    public const string AppointmentConfirmed = "appointment.confirmed";
+    public const string OutboxReplySimulated = "outbox.reply-simulated";
 }

@@ -35,6 +35,9 @@ public class Message
     public string? Error { get; set; }
     public bool NeedsAttention { get; set; }
 
+    /// <summary>Set on the one later retry a carrier's "unreachable" (Twilio 30003) earns; the original stays Undelivered.</summary>
+    public long? RetryOfMessageId { get; set; }
+
     public DateTimeOffset CreatedUtc { get; set; }
     public DateTimeOffset? SentUtc { get; set; }
     public DateTimeOffset? CompletedUtc { get; set; }

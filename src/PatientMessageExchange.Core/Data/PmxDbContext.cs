@@ -5,9 +5,11 @@ using PatientMessageExchange.Core.Audit;
 using PatientMessageExchange.Core.Campaigns;
 using PatientMessageExchange.Core.Bounces;
 using PatientMessageExchange.Core.Credits;
+using PatientMessageExchange.Core.Dispatch;
 using PatientMessageExchange.Core.Patients;
 using PatientMessageExchange.Core.Practice;
 using PatientMessageExchange.Core.Preferences;
+using PatientMessageExchange.Core.Replies;
 using PatientMessageExchange.Core.Suppressions;
 using PatientMessageExchange.Core.Templates;
 
@@ -37,6 +39,8 @@ public class PmxDbContext(DbContextOptions<PmxDbContext> options) : IdentityDbCo
     public DbSet<Suppression> Suppressions => Set<Suppression>();
     public DbSet<MessageTemplate> MessageTemplates => Set<MessageTemplate>();
     public DbSet<Bounce> Bounces => Set<Bounce>();
+    public DbSet<InboundMessage> InboundMessages => Set<InboundMessage>();
+    public DbSet<ProviderStatusEvent> ProviderStatusEvents => Set<ProviderStatusEvent>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

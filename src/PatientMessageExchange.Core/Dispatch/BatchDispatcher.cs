@@ -24,6 +24,7 @@ public class BatchDispatcher(
     IDispatchQueue queue,
     TimeProvider clock,
     IOptions<DispatchOptions> options,
+    ProviderStatusRecorder statuses,
     ILogger<BatchDispatcher> logger)
 {
     private readonly DispatchOptions _options = options.Value;
@@ -147,6 +148,11 @@ public class BatchDispatcher(
                             .SetProperty(m => m.LeaseUntilUtc, (DateTimeOffset?)null)
                             .SetProperty(m => m.NeedsAttention, false)
                             .SetProperty(m => m.Error, (string?)null), cancel), ct);
+                if (result.ProviderMessageId is { } sid)
+                {
+                    // A status callback can beat this write; the ones that did were kept and apply now.
+                    await statuses.ApplyAsync(sid, ct);
+                }
                 return;
             case SendOutcome.Transient when message.Attempts < _options.MaxAttempts:
                 var retryAt = now + (result.RetryAfter ?? _options.RetryDelay(message.Attempts));
@@ -176,7 +182,10 @@ public class BatchDispatcher(
                             .SetProperty(m => m.Error, Truncate(error)), cancel);
                     if (updated == 1 && result.Outcome is SendOutcome.RecipientRejected or SendOutcome.OptedOut)
                     {
-                        await FlagContactAsync(db, message, result, now, cancel);
+                        var flag = result.FlagAs ?? (result.Outcome == SendOutcome.OptedOut ? ContactPointStatus.OptedOut : ContactPointStatus.Bounced);
+                        var reason = Truncate(result.Detail) ?? (flag == ContactPointStatus.OptedOut ? "Opted out" : "Rejected by the server");
+                        await FlagContactAsync(db, message, flag, reason,
+                            flag == ContactPointStatus.OptedOut ? "Opted out" : $"Hard bounce: {reason}", now, cancel);
                     }
                     return updated;
                 }, ct);
@@ -221,10 +230,10 @@ public class BatchDispatcher(
             .ExecuteUpdateAsync(s => s.SetProperty(m => m.NeedsAttention, true).SetProperty(m => m.Error, error), ct);
     }
 
-    private static async Task FlagContactAsync(PmxDbContext db, Message message, SendResult result, DateTimeOffset now, CancellationToken ct)
+    /// <summary>Marks the message's contact point and suppresses its address on the message's channel.</summary>
+    internal static async Task FlagContactAsync(PmxDbContext db, Message message, ContactPointStatus status, string reason,
+        string? suppressionReason, DateTimeOffset now, CancellationToken ct)
     {
-        var status = result.Outcome == SendOutcome.OptedOut ? ContactPointStatus.OptedOut : ContactPointStatus.Bounced;
-        var reason = Truncate(result.Detail) ?? (status == ContactPointStatus.OptedOut ? "Opted out" : "Rejected by the server");
         if (message.ContactPointId is { } pointId)
         {
             await db.ContactPoints.Where(c => c.Id == pointId)
@@ -232,6 +241,10 @@ public class BatchDispatcher(
                     .SetProperty(c => c.Status, status)
                     .SetProperty(c => c.StatusReason, reason)
                     .SetProperty(c => c.StatusChangedUtc, now), ct);
+        }
+        if (suppressionReason is null)
+        {
+            return;
         }
         var channel = message.Channel switch
         {
@@ -241,11 +254,7 @@ public class BatchDispatcher(
         };
         if (!await db.Suppressions.AnyAsync(s => s.Address == message.Address && s.Channel == channel, ct))
         {
-            db.Suppressions.Add(new Suppression
-            {
-                Address = message.Address, Channel = channel, CreatedUtc = now,
-                Reason = status == ContactPointStatus.OptedOut ? "Opted out" : $"Hard bounce: {reason}",
-            });
+            db.Suppressions.Add(new Suppression { Address = message.Address, Channel = channel, CreatedUtc = now, Reason = suppressionReason });
             await db.SaveChangesAsync(ct);
         }
     }

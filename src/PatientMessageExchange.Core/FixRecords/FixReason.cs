@@ -9,4 +9,7 @@ public enum FixReason
 
     /// <summary>The point is valid on the chart, but its address is on the suppression list.</summary>
     Suppressed = 4,
+
+    /// <summary>A text number that is a landline (Twilio 30006): suggest calling it instead.</summary>
+    LandlineForText = 5,
 }

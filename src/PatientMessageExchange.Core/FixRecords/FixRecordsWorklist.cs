@@ -2,6 +2,7 @@ using System.Globalization;
 using CsvHelper;
 using Microsoft.EntityFrameworkCore;
 using PatientMessageExchange.Core.Audit;
+using PatientMessageExchange.Core.Channels.Twilio;
 using PatientMessageExchange.Core.Common;
 using PatientMessageExchange.Core.Data;
 using PatientMessageExchange.Core.Patients;
@@ -119,6 +120,8 @@ public class FixRecordsWorklist(PmxDbContext db, ContactResolver resolver, Audit
             var (reason, detail, since) = row.Status switch
             {
                 ContactPointStatus.Bounced => (FixReason.Bounced, row.StatusReason, row.StatusChangedUtc),
+                ContactPointStatus.Invalid when row.StatusReason == TwilioErrorCodes.LandlineReason =>
+                    (FixReason.LandlineForText, "Landline: it can't take texts. Suggest adding it as a phone (voice) contact.", row.StatusChangedUtc),
                 ContactPointStatus.Invalid => (FixReason.Invalid, row.StatusReason, row.StatusChangedUtc),
                 ContactPointStatus.OptedOut => (FixReason.OptedOut, row.StatusReason, row.StatusChangedUtc),
                 _ => (FixReason.Suppressed, found.SuppressionReason, found.SuppressedUtc),

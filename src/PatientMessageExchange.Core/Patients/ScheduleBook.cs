@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using PatientMessageExchange.Core.Data;
 using PatientMessageExchange.Core.Practice;
+using PatientMessageExchange.Core.Replies;
 
 namespace PatientMessageExchange.Core.Patients;
 
@@ -33,7 +34,9 @@ public class ScheduleBook(PmxDbContext db, PracticeDirectory practice, TimeProvi
             .OrderBy(a => a.StartUtc).ThenBy(a => a.Provider!.Name)
             .Select(a => new ScheduleEntry(a.Id, a.StartUtc, a.DurationMinutes, a.PatientId,
                 a.Patient!.LastName + ", " + (a.Patient.PreferredName ?? a.Patient.FirstName), a.Patient.ChartNumber,
-                a.Provider!.Name, a.Location, a.AppointmentType, a.Status, a.ConfirmedBy))
+                a.Provider!.Name, a.Location, a.AppointmentType, a.Status, a.ConfirmedBy, a.ConfirmedUtc,
+                db.InboundMessages.Any(i => i.AppointmentId == a.Id && i.Kind == InboundKind.CallbackRequest),
+                db.InboundMessages.Any(i => i.AppointmentId == a.Id && i.Kind == InboundKind.NoResponse)))
             .ToListAsync(ct);
         return new ScheduleDay(date, zone, entries, providers, locations);
     }

@@ -11,4 +11,7 @@ public sealed record ScheduleEntry(
     string Location,
     string AppointmentType,
     AppointmentStatus Status,
-    string? ConfirmedBy);
+    string? ConfirmedBy,
+    DateTimeOffset? ConfirmedUtc = null,
+    bool CallbackRequested = false,
+    bool NoResponse = false);

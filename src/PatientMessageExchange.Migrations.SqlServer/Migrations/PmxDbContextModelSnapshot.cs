@@ -540,6 +540,9 @@ namespace PatientMessageExchange.Migrations.SqlServer.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("nvarchar(40)");
 
+                    b.Property<long?>("RetryOfMessageId")
+                        .HasColumnType("bigint");
+
                     b.Property<int>("Segments")
                         .HasColumnType("int");
 
@@ -559,11 +562,17 @@ namespace PatientMessageExchange.Migrations.SqlServer.Migrations
 
                     b.HasIndex("ProviderMessageId");
 
+                    b.HasIndex("RetryOfMessageId")
+                        .IsUnique()
+                        .HasFilter("[RetryOfMessageId] IS NOT NULL");
+
                     b.HasIndex("BatchId", "Status");
 
                     b.HasIndex("CampaignId", "Status");
 
                     b.HasIndex("Status", "LeaseUntilUtc");
+
+                    b.HasIndex("Address", "Channel", "SentUtc");
 
                     b.HasIndex("SentUtc", "CompletedUtc", "Mode", "Status", "Cost");
 
@@ -917,6 +926,38 @@ namespace PatientMessageExchange.Migrations.SqlServer.Migrations
                         .HasFilter("[NormalizedUserName] IS NOT NULL");
 
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("PatientMessageExchange.Core.Dispatch.ProviderStatusEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<int?>("ErrorCode")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset>("ReceivedUtc")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Sid")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Sid", "Status")
+                        .IsUnique();
+
+                    b.ToTable("ProviderStatusEvents");
                 });
 
             modelBuilder.Entity("PatientMessageExchange.Core.Patients.Appointment", b =>
@@ -1299,6 +1340,74 @@ namespace PatientMessageExchange.Migrations.SqlServer.Migrations
                         .IsUnique();
 
                     b.ToTable("DoNotContacts");
+                });
+
+            modelBuilder.Entity("PatientMessageExchange.Core.Replies.InboundMessage", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<int?>("AppointmentId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(1600)
+                        .HasColumnType("nvarchar(1600)");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("nvarchar(8)");
+
+                    b.Property<int?>("ContactPointId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("From")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<DateTimeOffset?>("HandledUtc")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<long?>("MessageId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int?>("PatientId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("ProviderSid")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<DateTimeOffset>("ReceivedUtc")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AppointmentId");
+
+                    b.HasIndex("ProviderSid")
+                        .IsUnique();
+
+                    b.HasIndex("Kind", "HandledUtc");
+
+                    b.ToTable("InboundMessages");
                 });
 
             modelBuilder.Entity("PatientMessageExchange.Core.Suppressions.Suppression", b =>

@@ -518,6 +518,9 @@ namespace PatientMessageExchange.Migrations.Sqlite.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("RetryOfMessageId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Segments")
                         .HasColumnType("INTEGER");
 
@@ -537,11 +540,16 @@ namespace PatientMessageExchange.Migrations.Sqlite.Migrations
 
                     b.HasIndex("ProviderMessageId");
 
+                    b.HasIndex("RetryOfMessageId")
+                        .IsUnique();
+
                     b.HasIndex("BatchId", "Status");
 
                     b.HasIndex("CampaignId", "Status");
 
                     b.HasIndex("Status", "LeaseUntilUtc");
+
+                    b.HasIndex("Address", "Channel", "SentUtc");
 
                     b.HasIndex("SentUtc", "CompletedUtc", "Mode", "Status", "Cost");
 
@@ -885,6 +893,36 @@ namespace PatientMessageExchange.Migrations.Sqlite.Migrations
                         .HasDatabaseName("UserNameIndex");
 
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("PatientMessageExchange.Core.Dispatch.ProviderStatusEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ErrorCode")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ReceivedUtc")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Sid")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Sid", "Status")
+                        .IsUnique();
+
+                    b.ToTable("ProviderStatusEvents");
                 });
 
             modelBuilder.Entity("PatientMessageExchange.Core.Patients.Appointment", b =>
@@ -1253,6 +1291,72 @@ namespace PatientMessageExchange.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("DoNotContacts");
+                });
+
+            modelBuilder.Entity("PatientMessageExchange.Core.Replies.InboundMessage", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("AppointmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(1600)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ContactPointId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("From")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("HandledUtc")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("MessageId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("PatientId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ProviderSid")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ReceivedUtc")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AppointmentId");
+
+                    b.HasIndex("ProviderSid")
+                        .IsUnique();
+
+                    b.HasIndex("Kind", "HandledUtc");
+
+                    b.ToTable("InboundMessages");
                 });
 
             modelBuilder.Entity("PatientMessageExchange.Core.Suppressions.Suppression", b =>

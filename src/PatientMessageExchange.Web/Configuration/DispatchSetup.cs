@@ -1,5 +1,6 @@
 using PatientMessageExchange.Core.Campaigns;
 using PatientMessageExchange.Core.Dispatch;
+using PatientMessageExchange.Core.Replies;
 
 namespace PatientMessageExchange.Web.Configuration;
 
@@ -23,6 +24,12 @@ public static class DispatchSetup
         services.AddScoped<BatchJob>();
         services.AddScoped<SweeperJob>();
         services.AddSingleton<IChannelSender, EmailChannelSender>();
+        services.AddSingleton<IChannelSender, SmsChannelSender>();
+        services.AddSingleton<IChannelSender, VoiceChannelSender>();
+        services.AddScoped<ProviderStatusRecorder>();
+        services.AddScoped<InboundReplyHandler>();
+        services.AddScoped<CallReplyHandler>();
+        services.AddScoped<ConfirmationPlanner>();
         if (builder.Configuration.GetHostingRole() != HostingRole.Web)
         {
             services.AddHostedService<DispatchStartup>();

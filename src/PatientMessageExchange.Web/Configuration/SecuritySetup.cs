@@ -107,6 +107,11 @@ public static class SecuritySetup
                     options.KnownProxies.Add(address);
                 }
             }
+            if (options.KnownProxies.Count == 0)
+            {
+                // With empty lists the middleware believes every sender, so with no proxy configured it must not run.
+                options.ForwardedHeaders = ForwardedHeaders.None;
+            }
         });
 
         // Keys live in the data folder so that sign-ins survive a restart and web and worker share them.

@@ -49,6 +49,8 @@ internal sealed class MessageConfiguration : IEntityTypeConfiguration<Message>
         // seek a SentUtc range; messages that never reached a provider seek SentUtc IS NULL plus a CompletedUtc range.
         e.HasIndex(m => new { m.SentUtc, m.CompletedUtc, m.Mode, m.Status, m.Cost });
         e.HasIndex(m => m.PatientId);
+        e.HasIndex(m => m.RetryOfMessageId).IsUnique();
+        e.HasIndex(m => new { m.Address, m.Channel, m.SentUtc });
     }
 }
 

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using PatientMessageExchange.Core.Campaigns;
 using PatientMessageExchange.Core.Patients;
 
 namespace PatientMessageExchange.Web.Features.Schedule;
@@ -10,5 +11,32 @@ public sealed class ScheduleController(ScheduleBook schedule) : Controller
     {
         var day = await schedule.GetDayAsync(date ?? schedule.Today(), provider, location, ct);
         return View(new ScheduleIndexModel(day, provider, location));
+    }
+
+    /// <summary>The estimate for confirming the visible appointments or the whole day; nothing is sent yet.</summary>
+    [HttpPost]
+    public async Task<IActionResult> Confirm(ConfirmForm form, [FromServices] ConfirmationPlanner planner, CancellationToken ct)
+    {
+        var plan = await planner.PlanAsync(new ConfirmationRequest(form.Date, form.AllDay, form.Provider, form.Location, form.TemplateId), ct);
+        return View(plan);
+    }
+
+    [HttpPost]
+    public async Task<IActionResult> SendConfirmations(ConfirmForm form, [FromServices] ConfirmationPlanner planner,
+        [FromServices] CampaignFactory factory, CancellationToken ct)
+    {
+        var plan = await planner.PlanAsync(new ConfirmationRequest(form.Date, form.AllDay, form.Provider, form.Location, form.TemplateId), ct);
+        if (!plan.Plan.CanSend)
+        {
+            return View(nameof(Confirm), plan);
+        }
+        var created = await factory.CreateAsync(plan.Plan.Draft!, ct);
+        if (!created.Succeeded)
+        {
+            ModelState.AddModelError("", created.Refusal!);
+            return View(nameof(Confirm), plan);
+        }
+        TempData["Notice"] = $"Confirmation requests are on their way: {plan.Plan.TotalMessages} message(s), {plan.Plan.TotalCredits} credits.";
+        return RedirectToAction(nameof(Index), new { date = form.Date.ToString("yyyy-MM-dd"), provider = form.Provider, location = form.Location });
     }
 }

@@ -1,0 +1,12 @@
+using PatientMessageExchange.Core.Templates;
+
+namespace PatientMessageExchange.Core.Campaigns;
+
+/// <summary>The estimate for a confirmation campaign, the templates to choose from, and what was left out as already settled.</summary>
+public sealed record ConfirmationPlan(
+    ConfirmationRequest Request,
+    CampaignPlan Plan,
+    IReadOnlyList<MessageTemplate> Templates,
+    int? TemplateId,
+    int Appointments,
+    int AlreadySettled);

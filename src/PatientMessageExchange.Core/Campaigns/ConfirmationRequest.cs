@@ -1,0 +1,7 @@
+namespace PatientMessageExchange.Core.Campaigns;
+
+/// <summary>
+/// Confirm a day's appointments: all of them, or the ones the schedule shows with its provider and location filters.
+/// No template means the starter "Appointment confirmation".
+/// </summary>
+public sealed record ConfirmationRequest(DateOnly Date, bool AllDay, string? Provider, string? Location, int? TemplateId);

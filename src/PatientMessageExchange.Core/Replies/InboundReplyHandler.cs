@@ -1,0 +1,171 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using PatientMessageExchange.Core.Audit;
+using PatientMessageExchange.Core.Campaigns;
+using PatientMessageExchange.Core.Credits;
+using PatientMessageExchange.Core.Data;
+using PatientMessageExchange.Core.Patients;
+using PatientMessageExchange.Core.Practice;
+using PatientMessageExchange.Core.Suppressions;
+
+namespace PatientMessageExchange.Core.Replies;
+
+/// <summary>
+/// Handles an inbound text, from the webhook or the outbox's simulation alike. The reply row and what it does (an
+/// opt-out, a re-subscription, a confirmation) commit together within the request (R5); the Twilio MessageSid makes a
+/// repeated delivery a no-op. A reply is matched to the latest text we sent to that number. Replies other than
+/// STOP/START/HELP are charged the text rate, even past zero, once per MessageSid.
+/// </summary>
+public class InboundReplyHandler(
+    DbContextOptions<PmxDbContext> dbOptions,
+    CreditLedger ledger,
+    ContactNormalizer normalizer,
+    TimeProvider clock,
+    ILogger<InboundReplyHandler> logger)
+{
+    public const string StopReason = "Replied STOP";
+
+    public async Task<ReplyOutcome> HandleSmsAsync(InboundSms sms, CancellationToken ct = default)
+    {
+        await using var db = new PmxDbContext(dbOptions);
+        var existing = await db.InboundMessages.AsNoTracking().FirstOrDefaultAsync(i => i.ProviderSid == sms.MessageSid, ct);
+        if (existing is not null)
+        {
+            return await FinishAsync(db, existing, duplicate: true, confirmed: false, ct);
+        }
+        var from = sms.From.Trim();
+        var now = clock.GetUtcNow();
+        var kind = ReplyKeywords.Classify(sms.Body);
+        var latest = await db.Messages.AsNoTracking()
+            .Where(m => m.Channel == Channel.Sms && m.Address == from && m.SentUtc != null)
+            .OrderByDescending(m => m.SentUtc).ThenByDescending(m => m.Id)
+            .Select(m => new { m.Id, m.PatientId, m.ContactPointId, m.AppointmentId, m.CampaignId })
+            .FirstOrDefaultAsync(ct);
+        var point = await db.ContactPoints.AsNoTracking().Where(c => c.Mode == ContactMode.Text && c.Value == from)
+            .OrderBy(c => c.Id).Select(c => new { c.Id, c.PatientId }).FirstOrDefaultAsync(ct);
+        var isConfirmationCampaign = latest is { AppointmentId: not null } &&
+            await db.Campaigns.AnyAsync(c => c.Id == latest.CampaignId && c.Kind == CampaignKind.Confirmation, ct);
+        if (kind is InboundKind.Confirmation or InboundKind.CallbackRequest && !isConfirmationCampaign)
+        {
+            // "C" or "2" with nothing to confirm: a person should read it.
+            kind = InboundKind.Other;
+        }
+        var inbound = new InboundMessage
+        {
+            ProviderSid = sms.MessageSid, Channel = Channel.Sms, From = from, To = sms.To.Trim(), Body = sms.Body, ReceivedUtc = now, Kind = kind,
+            PatientId = latest?.PatientId ?? point?.PatientId, ContactPointId = latest?.ContactPointId ?? point?.Id,
+            AppointmentId = latest?.AppointmentId, MessageId = latest?.Id,
+        };
+
+        var confirmed = false;
+        var strategy = db.Database.CreateExecutionStrategy();
+        try
+        {
+            await strategy.ExecuteAsync(async cancel =>
+            {
+                db.ChangeTracker.Clear();
+                await using var transaction = await db.Database.BeginTransactionAsync(cancel);
+                db.InboundMessages.Add(inbound);
+                await db.SaveChangesAsync(cancel);
+                switch (kind)
+                {
+                    case InboundKind.Stop:
+                        await OptOutAsync(db, inbound, now, cancel);
+                        break;
+                    case InboundKind.Start:
+                        await OptInAsync(db, inbound, now, cancel);
+                        break;
+                    case InboundKind.Confirmation:
+                        confirmed = await ConfirmAsync(db, inbound.AppointmentId!.Value, "text reply", now, cancel);
+                        break;
+                }
+                await transaction.CommitAsync(cancel);
+            }, ct);
+        }
+        catch (DbUpdateException)
+        {
+            // Twilio delivered the same text twice at once; the other request recorded it.
+            var other = await db.InboundMessages.AsNoTracking().FirstAsync(i => i.ProviderSid == sms.MessageSid, ct);
+            return await FinishAsync(db, other, duplicate: true, confirmed: false, ct);
+        }
+        logger.LogInformation("Inbound text {InboundId} recorded as {Kind} (patient {PatientId}, message {MessageId})",
+            inbound.Id, kind, inbound.PatientId, inbound.MessageId);
+        return await FinishAsync(db, inbound, duplicate: false, confirmed, ct);
+    }
+
+    /// <summary>Charges a non-keyword reply (idempotent on the MessageSid) and builds the answer for HELP.</summary>
+    private async Task<ReplyOutcome> FinishAsync(PmxDbContext db, InboundMessage inbound, bool duplicate, bool confirmed, CancellationToken ct)
+    {
+        var isKeyword = ReplyKeywords.IsKeyword(inbound.Kind);
+        if (!isKeyword)
+        {
+            await ledger.ChargeInbound(inbound.Id, isKeyword: false, $"inbound:{inbound.ProviderSid}", ct);
+        }
+        string? answer = null;
+        if (inbound.Kind == InboundKind.Help)
+        {
+            var practice = await db.PracticeProfiles.AsNoTracking().FirstOrDefaultAsync(ct) ?? new PracticeProfile();
+            var phone = string.IsNullOrWhiteSpace(practice.Phone) ? "" : normalizer.FormatForDisplay(practice.Phone);
+            answer = $"{practice.Name}: for help call us at {phone}. Reply STOP to opt out.";
+        }
+        return new ReplyOutcome(inbound.Kind, duplicate, answer, confirmed);
+    }
+
+    private static async Task OptOutAsync(PmxDbContext db, InboundMessage inbound, DateTimeOffset now, CancellationToken ct)
+    {
+        var number = inbound.From;
+        if (!await db.Suppressions.AnyAsync(s => s.Address == number && s.Channel == SuppressionChannel.Sms, ct))
+        {
+            db.Suppressions.Add(new Suppression { Address = number, Channel = SuppressionChannel.Sms, Reason = StopReason, CreatedUtc = now });
+        }
+        var points = await db.ContactPoints.Where(c => c.Mode == ContactMode.Text && c.Value == number)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(c => c.Status, ContactPointStatus.OptedOut)
+                .SetProperty(c => c.StatusReason, StopReason)
+                .SetProperty(c => c.StatusChangedUtc, now), ct);
+        db.AuditEvents.Add(Audit(AuditActions.ReplyOptedOut, inbound, now, $"{points} text contact point(s) opted out"));
+        await db.SaveChangesAsync(ct);
+    }
+
+    private static async Task OptInAsync(PmxDbContext db, InboundMessage inbound, DateTimeOffset now, CancellationToken ct)
+    {
+        var number = inbound.From;
+        await db.Suppressions.Where(s => s.Address == number && s.Channel == SuppressionChannel.Sms &&
+                                         (s.Reason == StopReason || s.Reason == "Opted out"))
+            .ExecuteDeleteAsync(ct);
+        var points = await db.ContactPoints.Where(c => c.Mode == ContactMode.Text && c.Value == number && c.Status == ContactPointStatus.OptedOut)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(c => c.Status, ContactPointStatus.Valid)
+                .SetProperty(c => c.StatusReason, "Replied START")
+                .SetProperty(c => c.StatusChangedUtc, now), ct);
+        db.AuditEvents.Add(Audit(AuditActions.ReplyOptedIn, inbound, now, $"{points} text contact point(s) re-subscribed"));
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>Confirms a scheduled appointment; a second confirmation (or a repeated webhook) changes nothing.</summary>
+    internal static async Task<bool> ConfirmAsync(PmxDbContext db, int appointmentId, string how, DateTimeOffset now, CancellationToken ct)
+    {
+        var updated = await db.Appointments.Where(a => a.Id == appointmentId && a.Status == AppointmentStatus.Scheduled)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(a => a.Status, AppointmentStatus.Confirmed)
+                .SetProperty(a => a.ConfirmedUtc, now)
+                .SetProperty(a => a.ConfirmedBy, how), ct);
+        if (updated == 1)
+        {
+            db.AuditEvents.Add(new AuditEvent
+            {
+                OccurredUtc = now, UserName = "patient", Action = AuditActions.AppointmentConfirmed, EntityType = nameof(Appointment),
+                EntityId = appointmentId.ToString(CultureInfo.InvariantCulture), Detail = $"Confirmed by {how}",
+            });
+            await db.SaveChangesAsync(ct);
+        }
+        return updated == 1;
+    }
+
+    private static AuditEvent Audit(string action, InboundMessage inbound, DateTimeOffset now, string detail) => new()
+    {
+        OccurredUtc = now, UserName = "patient", Action = action, EntityType = nameof(InboundMessage),
+        EntityId = inbound.Id.ToString(CultureInfo.InvariantCulture), Detail = detail,
+    };
+}

@@ -1,0 +1,4 @@
+namespace PatientMessageExchange.Core.Replies;
+
+/// <summary>A text as Twilio (or the outbox's simulation) delivered it.</summary>
+public sealed record InboundSms(string MessageSid, string From, string To, string Body);

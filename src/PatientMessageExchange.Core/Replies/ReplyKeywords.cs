@@ -1,0 +1,43 @@
+namespace PatientMessageExchange.Core.Replies;
+
+/// <summary>What a text reply means (trimmed, any case). The opt-out words are the carriers' standard list (R5).</summary>
+public static class ReplyKeywords
+{
+    private static readonly HashSet<string> StopWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "STOP", "UNSUBSCRIBE", "END", "QUIT", "STOPALL", "REVOKE", "OPTOUT", "CANCEL",
+    };
+
+    private static readonly HashSet<string> StartWords = new(StringComparer.OrdinalIgnoreCase) { "START", "UNSTOP", "SUBSCRIBE" };
+
+    private static readonly HashSet<string> HelpWords = new(StringComparer.OrdinalIgnoreCase) { "HELP", "INFO" };
+
+    private static readonly HashSet<string> ConfirmWords = new(StringComparer.OrdinalIgnoreCase) { "C", "Y", "YES", "CONFIRM", "1" };
+
+    private static readonly HashSet<string> CallbackWords = new(StringComparer.OrdinalIgnoreCase) { "N", "NO", "2" };
+
+    public static InboundKind Classify(string? body)
+    {
+        var word = (body ?? "").Trim().TrimEnd('.', '!');
+        if (StopWords.Contains(word))
+        {
+            return InboundKind.Stop;
+        }
+        if (StartWords.Contains(word))
+        {
+            return InboundKind.Start;
+        }
+        if (HelpWords.Contains(word))
+        {
+            return InboundKind.Help;
+        }
+        if (ConfirmWords.Contains(word))
+        {
+            return InboundKind.Confirmation;
+        }
+        return CallbackWords.Contains(word) ? InboundKind.CallbackRequest : InboundKind.Other;
+    }
+
+    /// <summary>STOP, START and HELP are carrier keywords: never charged.</summary>
+    public static bool IsKeyword(InboundKind kind) => kind is InboundKind.Stop or InboundKind.Start or InboundKind.Help;
+}

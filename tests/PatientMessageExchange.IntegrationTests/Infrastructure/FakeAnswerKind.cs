@@ -1,0 +1,10 @@
+namespace PatientMessageExchange.IntegrationTests.Infrastructure;
+
+public enum FakeAnswerKind
+{
+    Created,
+    Throttle,
+    ServerError,
+    AcceptThenFail,
+    Refuse,
+}

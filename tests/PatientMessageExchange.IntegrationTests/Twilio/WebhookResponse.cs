@@ -1,0 +1,3 @@
+namespace PatientMessageExchange.IntegrationTests.Twilio;
+
+public sealed record WebhookResponse(int StatusCode, string Body);
