@@ -17,24 +17,22 @@ public static class JobsSetup
     {
         var provider = builder.Configuration.GetValue("Database:Provider", DatabaseProvider.Sqlite);
         var connectionString = builder.Configuration["Database:ConnectionString"];
-        builder.Services.AddHangfire(config =>
-        {
-            config.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
-                .UseSimpleAssemblyNameTypeSerializer()
-                .UseRecommendedSerializerSettings();
-            if (provider == DatabaseProvider.SqlServer)
+        // Each app gets a storage instance of its own, registered before AddHangfire (which only adds the global one
+        // when none is registered): the DI container owns and disposes it, and two hosts in one process (tests,
+        // benchmarks) never share or dispose each other's queue.
+        builder.Services.AddSingleton<JobStorage>(_ => provider == DatabaseProvider.SqlServer
+            ? new SqlServerStorage(connectionString, new SqlServerStorageOptions
             {
-                config.UseSqlServerStorage(connectionString, new SqlServerStorageOptions
-                {
-                    PrepareSchemaIfNecessary = true,
-                    QueuePollInterval = TimeSpan.FromSeconds(1),
-                });
-            }
-            else
-            {
-                config.UseInMemoryStorage();
-            }
-        });
+                PrepareSchemaIfNecessary = true,
+                QueuePollInterval = TimeSpan.FromSeconds(1),
+            })
+            : new Hangfire.InMemory.InMemoryStorage());
+        builder.Services.AddSingleton<JobActivator>(services =>
+            new Hangfire.AspNetCore.AspNetCoreJobActivator(services.GetRequiredService<IServiceScopeFactory>()));
+        builder.Services.AddHangfire(config => config
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings());
         if (builder.Configuration.GetHostingRole() != HostingRole.Web)
         {
             builder.Services.AddHangfireServer(options =>

@@ -139,7 +139,8 @@ public class PmxAppFactory : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        if (disposing)
+        // PMX_KEEP_TEST_DATA=1 keeps each app's data folder (database and logs) for a post-mortem.
+        if (disposing && Environment.GetEnvironmentVariable("PMX_KEEP_TEST_DATA") != "1")
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             try
