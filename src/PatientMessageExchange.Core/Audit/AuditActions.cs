@@ -26,6 +26,8 @@ public static class AuditActions
     public const string OutboxEmailViewed = "outbox.email-viewed";
     public const string CampaignCreated = "campaign.created";
     public const string CampaignCancelled = "campaign.cancelled";
+    public const string BroadcastUnsubscribed = "broadcast.unsubscribed";
+    public const string EmailBounceRecorded = "email.bounce-recorded";
     public const string TemplateCreated = "template.created";
     public const string TemplateEdited = "template.edited";
     public const string TemplateArchived = "template.archived";
