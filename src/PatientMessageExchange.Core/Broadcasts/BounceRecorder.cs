@@ -17,6 +17,12 @@ namespace PatientMessageExchange.Core.Broadcasts;
 /// </summary>
 public sealed class BounceRecorder(PmxDbContext db, AuditLog audit, TimeProvider clock, ILogger<BounceRecorder> logger)
 {
+    /// <summary>Whether the message is a broadcast email that was sent and has not bounced yet.</summary>
+    public async Task<bool> CanSimulateAsync(long messageId, CancellationToken ct = default) =>
+        await db.Messages.AsNoTracking().AnyAsync(m => m.Id == messageId && m.Channel == Channel.Email &&
+                                                       (m.Status == MessageStatus.Sent || m.Status == MessageStatus.Delivered) &&
+                                                       db.Campaigns.Any(c => c.Id == m.CampaignId && c.Kind == CampaignKind.Broadcast), ct);
+
     public async Task<OperationResult> RecordHardBounceAsync(long messageId, string diagnostic, CancellationToken ct = default)
     {
         var message = await db.Messages.AsNoTracking()

@@ -34,6 +34,7 @@ public sealed class CrashRecoveryTests(ITestOutputHelper output)
             ["Email:Smtp:Port"] = harness.Sink.Port.ToString(CultureInfo.InvariantCulture),
             ["Email:Smtp:Security"] = "None",
             ["Email:Smtp:PoolSize"] = "1",
+            ["App:PublicBaseUrl"] = DispatchHarness.PublicBaseUrl,
             ["Dispatch:EmailConcurrency"] = "1",
             ["Dispatch:LeaseSeconds"] = LeaseSeconds.ToString(CultureInfo.InvariantCulture),
         };
