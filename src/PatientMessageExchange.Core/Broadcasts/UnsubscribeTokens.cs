@@ -57,7 +57,8 @@ public sealed class UnsubscribeTokens
 
     private static byte[]? Decode(string? token)
     {
-        if (string.IsNullOrEmpty(token) || token.Length != 32)
+        // Base64Url throws on characters outside its alphabet; anything from a URL is checked first.
+        if (string.IsNullOrEmpty(token) || token.Length != 32 || !token.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'))
         {
             return null;
         }
