@@ -1,9 +1,11 @@
 using PatientMessageExchange.Benchmarks;
+using PatientMessageExchange.Benchmarks.Broadcasts;
 using PatientMessageExchange.Benchmarks.Resolution;
 
-// dotnet run -c Release --project bench/PatientMessageExchange.Benchmarks -- [P1 ...] [--quick]
+// dotnet run -c Release --project bench/PatientMessageExchange.Benchmarks -- [P1 M1 ...] [--quick]
 IBenchmark[] benchmarks =
 [
     new P1ResolutionBenchmark(),
+    new M1BroadcastBenchmark(),
 ];
 return await new BenchmarkRunner(benchmarks).RunAsync(args, CancellationToken.None);
