@@ -48,6 +48,9 @@ public sealed class CountingSmtpSink : IAsyncDisposable
 
     public int Port { get; private set; }
 
+    /// <summary>Exceptions thrown while storing a message, which the server answered with 554.</summary>
+    public System.Collections.Concurrent.ConcurrentQueue<string> StoreErrors { get; } = new();
+
     public int Messages => Volatile.Read(ref _messages);
 
     public int WithHeaders => Volatile.Read(ref _withHeaders);
@@ -93,27 +96,36 @@ public sealed class CountingSmtpSink : IAsyncDisposable
         public override Task<SmtpResponse> SaveAsync(ISessionContext context, IMessageTransaction transaction,
             ReadOnlySequence<byte> buffer, CancellationToken cancellationToken)
         {
-            var bytes = buffer.ToArray();
-            if (Interlocked.Exchange(ref sink._dumped, 1) == 0 && Environment.GetEnvironmentVariable("PMX_BENCH_DUMP") is { } dump)
+            try
             {
-                File.WriteAllBytes(dump, bytes);
-            }
-            if (bytes.AsSpan().IndexOf(PostHeader) >= 0 && bytes.AsSpan().IndexOf(UrlHeader) >= 0 && bytes.AsSpan().IndexOf(UrlPath) >= 0)
-            {
-                Interlocked.Increment(ref sink._withHeaders);
-            }
-            Interlocked.Increment(ref sink._messages);
-            lock (sink._gate)
-            {
-                foreach (var to in transaction.To)
+                var bytes = buffer.ToArray();
+                if (Interlocked.Exchange(ref sink._dumped, 1) == 0 && Environment.GetEnvironmentVariable("PMX_BENCH_DUMP") is { } dump)
                 {
-                    if (!sink._recipients.Add(to.AsAddress()))
+                    File.WriteAllBytes(dump, bytes);
+                }
+                if (bytes.AsSpan().IndexOf(PostHeader) >= 0 && bytes.AsSpan().IndexOf(UrlHeader) >= 0 && bytes.AsSpan().IndexOf(UrlPath) >= 0)
+                {
+                    Interlocked.Increment(ref sink._withHeaders);
+                }
+                Interlocked.Increment(ref sink._messages);
+                lock (sink._gate)
+                {
+                    foreach (var to in transaction.To)
                     {
-                        sink._repeats++;
+                        if (!sink._recipients.Add(to.AsAddress()))
+                        {
+                            sink._repeats++;
+                        }
                     }
                 }
+                return Task.FromResult(SmtpResponse.Ok);
             }
-            return Task.FromResult(SmtpResponse.Ok);
+            catch (Exception ex)
+            {
+                // SmtpServer turns an exception here into "554"; remember it so the benchmark can say what happened.
+                sink.StoreErrors.Enqueue(ex.GetType().Name + ": " + ex.Message);
+                throw;
+            }
         }
     }
 

@@ -73,10 +73,17 @@ public sealed class M1BroadcastBenchmark : IBenchmark
         var peak = ProcessMemory.PeakBytes();
 
         CreditBalanceSnapshot balance;
+        int failed;
+        string? firstError;
         await using (var scope = services.CreateAsyncScope())
         {
             balance = await scope.ServiceProvider.GetRequiredService<CreditLedger>().GetBalance(ct);
+            var db = scope.ServiceProvider.GetRequiredService<PmxDbContext>();
+            failed = await db.Messages.CountAsync(m => m.Status == MessageStatus.Failed, ct);
+            firstError = await db.Messages.Where(m => m.Status == MessageStatus.Failed).Select(m => m.Error).FirstOrDefaultAsync(ct);
         }
+        var problems = failed == 0 ? "" : $"; {failed:N0} failed at the sink ({firstError}; sink store errors: " +
+            $"{(sink.StoreErrors.TryPeek(out var storeError) ? storeError : "none")}), their credits released";
         var correct = sink.Messages == addresses && sink.DistinctRecipients == addresses && sink.Repeats == 0 &&
                       sink.WithHeaders == addresses && balance.Reserved == 0 && balance.Available == Funding(addresses) - addresses;
         var throughput = addresses / sendTime.TotalSeconds;
@@ -86,7 +93,7 @@ public sealed class M1BroadcastBenchmark : IBenchmark
             $"{(correct ? "" : "WRONG RESULT: ")}{sink.Messages:N0} received, {sink.DistinctRecipients:N0} distinct, {sink.WithHeaders:N0} with one-click headers; " +
             $"{duplicates:N0} duplicates merged, {removed:N0} suppressed removed; created in {createTime.TotalSeconds:N1} s, " +
             $"sent in {sendTime.TotalSeconds:N1} s ({throughput:N0} msg/s); RSS before {startRss / 1048576.0:N0} MB; {BatchWorkers} batch workers × pool 4; " +
-            $"{(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")} GC");
+            $"{(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")} GC{problems}");
         return new BenchmarkResult(Name, $"broadcast to {addresses:N0} addresses", total.Elapsed, TimeSpan.Zero, 0, note)
         {
             OursText = string.Create(CultureInfo.InvariantCulture, $"peak {peak / 1048576.0:N0} MB, {throughput:N0} msg/s"),
