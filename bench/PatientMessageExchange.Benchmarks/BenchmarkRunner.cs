@@ -36,8 +36,11 @@ public sealed class BenchmarkRunner(IReadOnlyList<IBenchmark> benchmarks)
             {
                 var result = await benchmark.RunAsync(options, ct);
                 failed += result.MeetsTarget ? 0 : 1;
-                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"| {result.Name} | {result.Workload} | {result.Ours.TotalMilliseconds:N0} ms | {result.Baseline.TotalMilliseconds:N0} ms | {result.Ratio:N2} | ≤ {result.Target:N1} {(result.MeetsTarget ? "✓" : "✗")} | {result.Note} |"));
+                var ours = result.OursText ?? string.Create(CultureInfo.InvariantCulture, $"{result.Ours.TotalMilliseconds:N0} ms");
+                var baseline = result.BaselineText ?? string.Create(CultureInfo.InvariantCulture, $"{result.Baseline.TotalMilliseconds:N0} ms");
+                var ratio = result.RatioText ?? result.Ratio.ToString("N2", CultureInfo.InvariantCulture);
+                var target = result.TargetText ?? string.Create(CultureInfo.InvariantCulture, $"≤ {result.Target:N1}");
+                Console.WriteLine($"| {result.Name} | {result.Workload} | {ours} | {baseline} | {ratio} | {target} {(result.MeetsTarget ? "✓" : "✗")} | {result.Note} |");
             }
         }
         finally

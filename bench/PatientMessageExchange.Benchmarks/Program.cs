@@ -1,11 +1,13 @@
 using PatientMessageExchange.Benchmarks;
+using PatientMessageExchange.Benchmarks.Broadcasts;
 using PatientMessageExchange.Benchmarks.Reports;
 using PatientMessageExchange.Benchmarks.Resolution;
 
-// dotnet run -c Release --project bench/PatientMessageExchange.Benchmarks -- [P1 B5 ...] [--quick]
+// dotnet run -c Release --project bench/PatientMessageExchange.Benchmarks -- [P1 B5 M1 ...] [--quick]
 IBenchmark[] benchmarks =
 [
     new P1ResolutionBenchmark(),
     new B5MessagesSentBenchmark(),
+    new M1BroadcastBenchmark(),
 ];
 return await new BenchmarkRunner(benchmarks).RunAsync(args, CancellationToken.None);

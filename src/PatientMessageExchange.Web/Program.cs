@@ -8,6 +8,7 @@ builder.AddPersistence();
 builder.AddSecurity();
 builder.AddMessaging();
 builder.AddDispatch();
+builder.AddBroadcasts();
 builder.AddJobs();
 builder.AddFeatures();
 builder.AddCredits();

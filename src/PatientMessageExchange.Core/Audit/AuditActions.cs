@@ -27,6 +27,8 @@ public static class AuditActions
     public const string CampaignCreated = "campaign.created";
     public const string AuditExported = "audit.exported";
     public const string CampaignCancelled = "campaign.cancelled";
+    public const string BroadcastUnsubscribed = "broadcast.unsubscribed";
+    public const string EmailBounceRecorded = "email.bounce-recorded";
     public const string TemplateCreated = "template.created";
     public const string TemplateEdited = "template.edited";
     public const string TemplateArchived = "template.archived";

@@ -14,8 +14,9 @@ public sealed class EmailChannelSender(IEmailTransport transport, IOptions<Dispa
     public async Task<SendResult> SendAsync(Message message, SendContext context, CancellationToken ct)
     {
         var extraHeaders = headers?.For(message, context);
+        var body = headers?.BodyFor(message, context) ?? message.Body;
         var result = await transport.SendAsync(
-            new OutgoingEmail(message.Id, message.Address, context.PracticeName, message.Subject ?? "", message.Body, extraHeaders), ct);
+            new OutgoingEmail(message.Id, message.Address, context.PracticeName, message.Subject ?? "", body, extraHeaders), ct);
         return result.Outcome switch
         {
             EmailSendOutcome.Accepted => SendResult.Accepted(result.ProviderMessageId),

@@ -100,6 +100,7 @@ public sealed class CrashRecoveryTests(ITestOutputHelper output)
         ["Email:Smtp:Port"] = harness.Sink.Port.ToString(CultureInfo.InvariantCulture),
         ["Email:Smtp:Security"] = "None",
         ["Email:Smtp:PoolSize"] = concurrency.ToString(CultureInfo.InvariantCulture),
+        ["App:PublicBaseUrl"] = DispatchHarness.PublicBaseUrl,
         ["Dispatch:EmailConcurrency"] = concurrency.ToString(CultureInfo.InvariantCulture),
         ["Dispatch:LeaseSeconds"] = LeaseSeconds.ToString(CultureInfo.InvariantCulture),
     };

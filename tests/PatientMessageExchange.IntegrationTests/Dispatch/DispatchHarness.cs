@@ -21,6 +21,8 @@ public sealed class DispatchHarness : IAsyncDisposable
         Queue = queue;
     }
 
+    public const string PublicBaseUrl = "https://pmx.test";
+
     public SmtpSink Sink { get; }
     public PmxAppFactory App { get; }
 
@@ -37,7 +39,8 @@ public sealed class DispatchHarness : IAsyncDisposable
             .With("Email:Smtp:Host", "127.0.0.1")
             .With("Email:Smtp:Port", sink.Port.ToString(System.Globalization.CultureInfo.InvariantCulture))
             .With("Email:Smtp:Security", "None")
-            .With("Email:Smtp:PoolSize", "4");
+            .With("Email:Smtp:PoolSize", "4")
+            .With("App:PublicBaseUrl", PublicBaseUrl);
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             app.With(key, value);

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using MimeKit;
 using PatientMessageExchange.Core.Audit;
+using PatientMessageExchange.Core.Broadcasts;
 using PatientMessageExchange.Core.Channels.Outbox;
 using PatientMessageExchange.Web.Configuration;
 
@@ -11,7 +12,7 @@ namespace PatientMessageExchange.Web.Features.Outbox;
 /// The embedded default's stand-in for the outside world: what would have been sent, as it would have looked.
 /// Only present while the outbox is the configured provider.
 /// </summary>
-public sealed class OutboxController(IOptions<OutboxOptions> outbox, AuditLog audit) : Controller
+public sealed class OutboxController(IOptions<OutboxOptions> outbox, AuditLog audit, BounceRecorder bounces) : Controller
 {
     private const int PageSize = 50;
 
@@ -48,7 +49,30 @@ public sealed class OutboxController(IOptions<OutboxOptions> outbox, AuditLog au
         }
         var message = await MimeMessage.LoadAsync(file.FullName, ct);
         await audit.RecordAsync(AuditActions.OutboxEmailViewed, "Message", id.ToString(), ct: ct);
-        return View(new OutboxEmailModel(id, message));
+        return View(new OutboxEmailModel(id, message, await bounces.CanSimulateAsync(id, ct)));
+    }
+
+    /// <summary>
+    /// The embedded default has no bounce mailbox: this records a hard bounce for a sent broadcast email, as a real
+    /// non-delivery report would, so the broadcast page and the fix-records worklist can be tried out.
+    /// </summary>
+    [HttpPost]
+    public async Task<IActionResult> SimulateBounce(long id, CancellationToken ct)
+    {
+        if (!HttpContext.RequestServices.UsesOutbox())
+        {
+            return NotFound();
+        }
+        if (!await bounces.CanSimulateAsync(id, ct))
+        {
+            TempData["Problem"] = "Only a sent broadcast email can be bounced here.";
+            return RedirectToAction(nameof(Email), new { id });
+        }
+        var result = await bounces.RecordHardBounceAsync(id, "550 5.1.1 The email account does not exist (simulated in the outbox)", ct);
+        TempData[result.Succeeded ? "Notice" : "Problem"] = result.Succeeded
+            ? "A hard bounce was recorded: the address is suppressed and its chart entries are marked bounced."
+            : result.Error;
+        return RedirectToAction(nameof(Email), new { id });
     }
 
     /// <summary>

@@ -1,0 +1,76 @@
+using System.Security.Cryptography;
+using DnsClient;
+using Microsoft.Extensions.Options;
+using PatientMessageExchange.Core.Broadcasts;
+using PatientMessageExchange.Core.Channels.Email;
+using PatientMessageExchange.Core.Dispatch;
+
+namespace PatientMessageExchange.Web.Configuration;
+
+public static class BroadcastSetup
+{
+    private const string KeySetting = "Broadcasts:UnsubscribeKey";
+
+    /// <summary>
+    /// Email broadcasts: list building, the RFC 8058 headers and footer on every broadcast email, one-click unsubscribe,
+    /// and the bounce recorder. Unsubscribe links point at <c>App:PublicBaseUrl</c>, which is required once email really
+    /// leaves the machine (the outbox falls back to http://localhost).
+    /// </summary>
+    public static void AddBroadcasts(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<BroadcastOptions>().BindConfiguration(BroadcastOptions.Section)
+            .ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<PublicUrlOptions>().BindConfiguration(PublicUrlOptions.Section)
+            .Validate(o => string.IsNullOrWhiteSpace(o.PublicBaseUrl) || PublicUrlOptions.IsValid(o.PublicBaseUrl),
+                "App:PublicBaseUrl must be an absolute http(s) URL without query, such as https://messages.example-pediatrics.com.")
+            .Validate<IOptions<EmailOptions>>((o, email) => email.Value.Provider != EmailProvider.Smtp || !string.IsNullOrWhiteSpace(o.PublicBaseUrl),
+                "App:PublicBaseUrl is required when Email:Provider is Smtp: every broadcast email links to it to unsubscribe.")
+            .ValidateOnStart();
+
+        services.AddSingleton(sp => new UnsubscribeTokens(LoadKey(sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<DataFolder>())));
+        services.AddSingleton<BroadcastCompliance>();
+        services.AddSingleton<IEmailHeaders>(sp => sp.GetRequiredService<BroadcastCompliance>());
+        services.AddScoped<BroadcastListBuilder>();
+        services.AddScoped<BroadcastComposer>();
+        services.AddScoped<BroadcastReports>();
+        services.AddScoped<Unsubscriber>();
+        services.AddScoped<BounceRecorder>();
+        if (builder.Configuration.GetValue<bool>($"{BroadcastOptions.Section}:{nameof(BroadcastOptions.CheckMx)}"))
+        {
+            services.AddSingleton<ILookupClient>(new LookupClient());
+            services.AddSingleton<IMailServerCheck, DnsMailServerCheck>();
+        }
+    }
+
+    /// <summary>
+    /// The HMAC key of unsubscribe tokens: <c>Broadcasts:UnsubscribeKey</c> (base64, 32+ bytes, from the environment) when
+    /// set, otherwise a random key kept in the data folder beside the Data Protection keys, which web and worker share.
+    /// Changing it invalidates the links in every email already sent.
+    /// </summary>
+    private static byte[] LoadKey(IConfiguration configuration, DataFolder folder)
+    {
+        var configured = configuration[KeySetting];
+        if (!string.IsNullOrWhiteSpace(configured))
+        {
+            var key = Convert.FromBase64String(configured);
+            return key.Length >= 32 ? key : throw new InvalidOperationException($"{KeySetting} must be at least 32 bytes (base64).");
+        }
+        var path = Path.Combine(folder.Subfolder("keys"), "unsubscribe.key");
+        if (!File.Exists(path))
+        {
+            var temporary = $"{path}.{Guid.NewGuid():N}.tmp";
+            File.WriteAllBytes(temporary, RandomNumberGenerator.GetBytes(32));
+            try
+            {
+                File.Move(temporary, path, overwrite: false);
+            }
+            catch (IOException) when (File.Exists(path))
+            {
+                // Another process created it first; use theirs.
+                File.Delete(temporary);
+            }
+        }
+        return File.ReadAllBytes(path);
+    }
+}

@@ -1,0 +1,5 @@
+using PatientMessageExchange.Core.Broadcasts;
+
+namespace PatientMessageExchange.Web.Features.EmailBroadcast;
+
+public sealed record BroadcastDetailsModel(BroadcastReport Report, TimeZoneInfo Zone);
