@@ -14,7 +14,7 @@ public sealed class AntiforgeryCoverageTests
     [
         "HomeController.Error", "HomeController.Status",
         "StripeWebhookController.*",
-        "TwilioWebhooksController.*",
+        "TwilioWebhookController.*",
         "UnsubscribeController.*",
     ];
 
