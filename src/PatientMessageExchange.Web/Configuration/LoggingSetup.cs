@@ -19,7 +19,10 @@ public static class LoggingSetup
             .Enrich.FromLogContext()
             .WriteTo.Console(formatProvider: System.Globalization.CultureInfo.InvariantCulture)
             .WriteTo.File(Path.Combine(services.GetRequiredService<DataFolder>().Path, "logs", "pmx-.log"), rollingInterval: RollingInterval.Day, retainedFileCountLimit: 31,
-                formatProvider: System.Globalization.CultureInfo.InvariantCulture));
+                formatProvider: System.Globalization.CultureInfo.InvariantCulture),
+            // Each host keeps its own logger instead of taking over the static one, so two hosts in one process
+            // (tests, benchmarks) never write through, or dispose, each other's.
+            preserveStaticLogger: true);
     }
 
     public static void UseRequestLogging(this WebApplication app) =>
