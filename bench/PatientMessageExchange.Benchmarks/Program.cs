@@ -1,9 +1,12 @@
 using PatientMessageExchange.Benchmarks;
+using PatientMessageExchange.Benchmarks.Email;
 using PatientMessageExchange.Benchmarks.Resolution;
 
-// dotnet run -c Release --project bench/PatientMessageExchange.Benchmarks -- [P1 ...] [--quick]
+// dotnet run -c Release --project bench/PatientMessageExchange.Benchmarks -- [P1 B1 B2 ...] [--quick] [--strict]
 IBenchmark[] benchmarks =
 [
     new P1ResolutionBenchmark(),
+    new B1EmailDispatchBenchmark(),
+    new B2HangfireDispatchBenchmark(),
 ];
 return await new BenchmarkRunner(benchmarks).RunAsync(args, CancellationToken.None);
