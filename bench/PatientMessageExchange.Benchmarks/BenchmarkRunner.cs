@@ -30,11 +30,15 @@ public sealed class BenchmarkRunner(IReadOnlyList<IBenchmark> benchmarks)
         var folder = Path.Combine(Path.GetTempPath(), "pmx-bench", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
         var options = new BenchmarkOptions(quick, folder);
-        Console.WriteLine($"{Environment.ProcessorCount} cores, .NET {Environment.Version}, {(quick ? "quick" : "full")} run, " +
+        // The table goes to standard output; whatever the hosted app logs (Hangfire's start-up lines, warnings) goes
+        // to standard error, so that `> results.md` captures the table alone.
+        var table = Console.Out;
+        Console.SetOut(Console.Error);
+        table.WriteLine($"{Environment.ProcessorCount} cores, .NET {Environment.Version}, {(quick ? "quick" : "full")} run, " +
                           $"{DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, load average {LoadAverage()}");
-        Console.WriteLine();
-        Console.WriteLine("| benchmark | workload | ours | baseline | ratio | target | result | note |");
-        Console.WriteLine("|---|---|---|---|---|---|---|---|");
+        table.WriteLine();
+        table.WriteLine("| benchmark | workload | ours | baseline | ratio | target | result | note |");
+        table.WriteLine("|---|---|---|---|---|---|---|---|");
         var crashed = 0;
         var shortRows = 0;
         try
@@ -49,7 +53,7 @@ public sealed class BenchmarkRunner(IReadOnlyList<IBenchmark> benchmarks)
                 catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
                 {
                     crashed++;
-                    Console.WriteLine($"| {benchmark.Name} | {benchmark.Description} | – | – | – | – | crashed | {ex.GetType().Name}: {ex.Message.ReplaceLineEndings(" ")} |");
+                    table.WriteLine($"| {benchmark.Name} | {benchmark.Description} | – | – | – | – | crashed | {ex.GetType().Name}: {ex.Message.ReplaceLineEndings(" ")} |");
                     await Console.Error.WriteLineAsync($"{benchmark.Name} crashed: {ex}");
                     continue;
                 }
@@ -58,7 +62,7 @@ public sealed class BenchmarkRunner(IReadOnlyList<IBenchmark> benchmarks)
                     var verdict = result.SkipReason is not null ? "skipped" : result.MeetsTarget ? "pass" : "short";
                     shortRows += verdict == "short" ? 1 : 0;
                     var ratio = double.IsNaN(result.Ratio) ? "–" : result.Ratio.ToString("N2", CultureInfo.InvariantCulture);
-                    Console.WriteLine($"| {result.Name} | {result.Workload} | {result.OursDisplay} | {result.BaselineDisplay} | {ratio} | {result.TargetDisplay} | {verdict} | {result.Note} |");
+                    table.WriteLine($"| {result.Name} | {result.Workload} | {result.OursDisplay} | {result.BaselineDisplay} | {ratio} | {result.TargetDisplay} | {verdict} | {result.Note} |");
                 }
             }
         }
@@ -73,9 +77,10 @@ public sealed class BenchmarkRunner(IReadOnlyList<IBenchmark> benchmarks)
             {
                 // A child process may still be letting go of a file; the temp folder is cleaned eventually.
             }
+            Console.SetOut(table);
         }
-        Console.WriteLine();
-        Console.WriteLine($"{chosen.Count} benchmark(s), {crashed} crashed, {shortRows} row(s) short of target" +
+        table.WriteLine();
+        table.WriteLine($"{chosen.Count} benchmark(s), {crashed} crashed, {shortRows} row(s) short of target" +
                           (quick ? " (quick mode: ratios are not judged)" : ""));
         if (crashed > 0)
         {

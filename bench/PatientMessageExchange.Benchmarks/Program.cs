@@ -1,4 +1,5 @@
 using PatientMessageExchange.Benchmarks;
+using PatientMessageExchange.Benchmarks.Campaigns;
 using PatientMessageExchange.Benchmarks.Email;
 using PatientMessageExchange.Benchmarks.Resolution;
 
@@ -8,5 +9,6 @@ IBenchmark[] benchmarks =
     new P1ResolutionBenchmark(),
     new B1EmailDispatchBenchmark(),
     new B2HangfireDispatchBenchmark(),
+    new B4CampaignCreationBenchmark(),
 ];
 return await new BenchmarkRunner(benchmarks).RunAsync(args, CancellationToken.None);

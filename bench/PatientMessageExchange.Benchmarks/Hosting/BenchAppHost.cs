@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -6,6 +7,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using PatientMessageExchange.Core.Credits;
 using PatientMessageExchange.Core.Data;
 using PatientMessageExchange.Core.Practice;
@@ -61,6 +63,26 @@ public sealed class BenchAppHost : WebApplicationFactory<DataFolder>
         }
     }
 
+    protected override IHost CreateHost(IHostBuilder builder)
+    {
+        // The factory looks for its manifest in the current directory; the benchmarks may be started from anywhere.
+        builder.UseContentRoot(WebContentRoot());
+        return base.CreateHost(builder);
+    }
+
+    private static string WebContentRoot()
+    {
+        var manifest = Path.Combine(AppContext.BaseDirectory, "MvcTestingAppManifest.json");
+        var key = typeof(DataFolder).Assembly.FullName!;
+        if (File.Exists(manifest) &&
+            JsonSerializer.Deserialize<Dictionary<string, string>>(File.ReadAllText(manifest)) is { } roots &&
+            roots.TryGetValue(key, out var root) && Directory.Exists(root))
+        {
+            return root;
+        }
+        return AppContext.BaseDirectory;
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Production");
@@ -78,6 +100,12 @@ public sealed class BenchAppHost : WebApplicationFactory<DataFolder>
             }
             config.AddInMemoryCollection(settings);
         });
+        foreach (var (key, value) in _settings)
+        {
+            // Host settings reach the app's builder.Configuration before Build(), where Program reads Hosting:Role
+            // and Jobs:WorkerCount; the in-memory collection above arrives only after.
+            builder.UseSetting(key, value);
+        }
         if (_services is not null)
         {
             builder.ConfigureServices(_services);
