@@ -2,13 +2,15 @@ using PatientMessageExchange.Benchmarks;
 using PatientMessageExchange.Benchmarks.Campaigns;
 using PatientMessageExchange.Benchmarks.Email;
 using PatientMessageExchange.Benchmarks.Resolution;
+using PatientMessageExchange.Benchmarks.Web;
 
-// dotnet run -c Release --project bench/PatientMessageExchange.Benchmarks -- [P1 B1 B2 ...] [--quick] [--strict]
+// dotnet run -c Release --project bench/PatientMessageExchange.Benchmarks -- [P1 B1 B2 B4 B6 ...] [--quick] [--strict]
 IBenchmark[] benchmarks =
 [
     new P1ResolutionBenchmark(),
     new B1EmailDispatchBenchmark(),
     new B2HangfireDispatchBenchmark(),
     new B4CampaignCreationBenchmark(),
+    new B6PageLoadBenchmark(),
 ];
 return await new BenchmarkRunner(benchmarks).RunAsync(args, CancellationToken.None);
