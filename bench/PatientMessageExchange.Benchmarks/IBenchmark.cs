@@ -9,4 +9,11 @@ public interface IBenchmark
     string Description { get; }
 
     Task<BenchmarkResult> RunAsync(BenchmarkOptions options, CancellationToken ct);
+
+    /// <summary>
+    /// Every row the benchmark reports. Most report one; a benchmark with several sizes or several targets (B1's two
+    /// message sizes, B2's jobs per message) implements this and reports them all.
+    /// </summary>
+    async Task<IReadOnlyList<BenchmarkResult>> RunAllAsync(BenchmarkOptions options, CancellationToken ct) =>
+        [await RunAsync(options, ct)];
 }

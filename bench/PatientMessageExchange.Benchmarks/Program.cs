@@ -1,13 +1,20 @@
 using PatientMessageExchange.Benchmarks;
 using PatientMessageExchange.Benchmarks.Broadcasts;
+using PatientMessageExchange.Benchmarks.Campaigns;
+using PatientMessageExchange.Benchmarks.Email;
 using PatientMessageExchange.Benchmarks.Reports;
 using PatientMessageExchange.Benchmarks.Resolution;
+using PatientMessageExchange.Benchmarks.Web;
 
-// dotnet run -c Release --project bench/PatientMessageExchange.Benchmarks -- [P1 B5 M1 ...] [--quick]
+// dotnet run -c Release --project bench/PatientMessageExchange.Benchmarks -- [P1 B1 B2 B4 B5 B6 M1 ...] [--quick] [--strict]
 IBenchmark[] benchmarks =
 [
     new P1ResolutionBenchmark(),
+    new B1EmailDispatchBenchmark(),
+    new B2HangfireDispatchBenchmark(),
+    new B4CampaignCreationBenchmark(),
     new B5MessagesSentBenchmark(),
+    new B6PageLoadBenchmark(),
     new M1BroadcastBenchmark(),
 ];
 return await new BenchmarkRunner(benchmarks).RunAsync(args, CancellationToken.None);
