@@ -154,7 +154,8 @@ public sealed class M1BroadcastBenchmark : IBenchmark
     {
         var services = new ServiceCollection();
         services.AddLogging(l => l.SetMinimumLevel(LogLevel.Warning));
-        services.AddDbContext<PmxDbContext>(o => o.UseSqlite($"Data Source={databasePath};Default Timeout=60"));
+        services.AddDbContext<PmxDbContext>(o => o.UseSqlite($"Data Source={databasePath};Default Timeout=60")
+            .AddInterceptors(SqliteSynchronousInterceptor.Instance));
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<IActorContext>(SystemActor.Instance);
         services.AddSingleton(queue);

@@ -29,6 +29,7 @@ public static class EmailDispatchRun
         var settings = new Dictionary<string, string?>
         {
             ["Email:Provider"] = "Smtp",
+            ["App:PublicBaseUrl"] = "https://pmx.example",
             ["Email:FromAddress"] = EmailWorkload.FromAddress,
             ["Email:Smtp:Host"] = "127.0.0.1",
             ["Email:Smtp:Port"] = sink.Port.ToString(CultureInfo.InvariantCulture),

@@ -38,7 +38,8 @@ public static class PersistenceSetup
         else
         {
             options.UseSqlite(SqliteConnectionString(database, dataFolder), sqlite => sqlite
-                .MigrationsAssembly(SqliteMigrationsAssembly));
+                .MigrationsAssembly(SqliteMigrationsAssembly))
+                .AddInterceptors(SqliteSynchronousInterceptor.Instance);
         }
     }
 
