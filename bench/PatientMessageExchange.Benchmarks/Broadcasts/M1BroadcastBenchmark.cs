@@ -180,6 +180,7 @@ public sealed class M1BroadcastBenchmark : IBenchmark
         services.AddScoped<BroadcastListBuilder>();
         services.AddScoped<BroadcastComposer>();
         services.AddScoped<CampaignFactory>();
+        services.AddScoped<ProviderStatusRecorder>();
         services.AddScoped<BatchDispatcher>();
         return services.BuildServiceProvider();
     }
