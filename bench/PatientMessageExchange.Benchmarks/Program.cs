@@ -4,9 +4,11 @@ using PatientMessageExchange.Benchmarks.Campaigns;
 using PatientMessageExchange.Benchmarks.Email;
 using PatientMessageExchange.Benchmarks.Reports;
 using PatientMessageExchange.Benchmarks.Resolution;
+using PatientMessageExchange.Benchmarks.Telephony;
+using PatientMessageExchange.Core.Campaigns;
 using PatientMessageExchange.Benchmarks.Web;
 
-// dotnet run -c Release --project bench/PatientMessageExchange.Benchmarks -- [P1 B1 B2 B4 B5 B6 M1 ...] [--quick] [--strict]
+// dotnet run -c Release --project bench/PatientMessageExchange.Benchmarks -- [P1 B1 B2 B3-sms B3-voice B4 B5 B6 M1 ...] [--quick] [--strict]
 IBenchmark[] benchmarks =
 [
     new P1ResolutionBenchmark(),
@@ -16,5 +18,7 @@ IBenchmark[] benchmarks =
     new B5MessagesSentBenchmark(),
     new B6PageLoadBenchmark(),
     new M1BroadcastBenchmark(),
+    new B3PacingBenchmark(Channel.Sms),
+    new B3PacingBenchmark(Channel.Voice),
 ];
 return await new BenchmarkRunner(benchmarks).RunAsync(args, CancellationToken.None);

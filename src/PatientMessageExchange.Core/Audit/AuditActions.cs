@@ -41,4 +41,6 @@ public static class AuditActions
     public const string ReplyOptedIn = "reply.opted-in";
     public const string AppointmentConfirmed = "appointment.confirmed";
     public const string OutboxReplySimulated = "outbox.reply-simulated";
+    public const string OutboxKeypressSimulated = "outbox.keypress-simulated";
+    public const string FollowUpHandled = "follow-up.handled";
 }

@@ -4,6 +4,7 @@ using MimeKit;
 using PatientMessageExchange.Core.Audit;
 using PatientMessageExchange.Core.Broadcasts;
 using PatientMessageExchange.Core.Channels.Outbox;
+using PatientMessageExchange.Core.Replies;
 using PatientMessageExchange.Web.Configuration;
 
 namespace PatientMessageExchange.Web.Features.Outbox;
@@ -21,7 +22,9 @@ public sealed class OutboxController(IOptions<OutboxOptions> outbox, AuditLog au
     {
         if (!HttpContext.RequestServices.UsesOutbox())
         {
-            return NotFound();
+            return HttpContext.RequestServices.UsesSmsOutbox() ? RedirectToAction(nameof(Texts))
+                : HttpContext.RequestServices.UsesVoiceOutbox() ? RedirectToAction(nameof(Calls))
+                : NotFound();
         }
         var files = OutboxEmailTransport.List(outbox.Value.Folder).ToList();
         page = Math.Clamp(page, 1, Math.Max(1, (files.Count + PageSize - 1) / PageSize));
@@ -92,5 +95,86 @@ public sealed class OutboxController(IOptions<OutboxOptions> outbox, AuditLog au
         }
         var message = await MimeMessage.LoadAsync(file.FullName, ct);
         return Content(message.HtmlBody ?? $"<pre>{System.Net.WebUtility.HtmlEncode(message.TextBody)}</pre>", "text/html; charset=utf-8");
+    }
+
+    [HttpGet]
+    public async Task<IActionResult> Texts([FromServices] OutboxConversations conversations, CancellationToken ct)
+    {
+        if (!HttpContext.RequestServices.UsesSmsOutbox())
+        {
+            return NotFound();
+        }
+        return View(new OutboxTextsModel(await conversations.GetTextsAsync(ct)));
+    }
+
+    /// <summary>A patient's reply, simulated: handled exactly like an inbound text from Twilio.</summary>
+    [HttpPost]
+    public async Task<IActionResult> SimulateReply(SimulateReplyForm form, [FromServices] OutboxConversations conversations, CancellationToken ct)
+    {
+        if (!HttpContext.RequestServices.UsesSmsOutbox())
+        {
+            return NotFound();
+        }
+        if (!ModelState.IsValid)
+        {
+            var error = ModelState[nameof(SimulateReplyForm.Body)]?.Errors.FirstOrDefault()?.ErrorMessage ?? "Choose a number the outbox texted.";
+            return View(nameof(Texts), new OutboxTextsModel(await conversations.GetTextsAsync(ct), form, error));
+        }
+        var outcome = await conversations.SimulateReplyAsync(form.Number, form.Body!, ct);
+        if (outcome is null)
+        {
+            TempData["Problem"] = "The outbox has not texted that number, so there is nobody to reply as.";
+            return RedirectToAction(nameof(Texts));
+        }
+        TempData["Notice"] = outcome.Kind switch
+        {
+            InboundKind.Stop => "Reply recorded as STOP: the number is opted out and gets no more texts.",
+            InboundKind.Start => "Reply recorded as START: the number is subscribed again.",
+            InboundKind.Help => $"Reply recorded as HELP. The patient is answered: {outcome.Answer}",
+            InboundKind.Confirmation when outcome.Confirmed => "Reply recorded as a confirmation: the appointment is now confirmed.",
+            InboundKind.Confirmation => "Reply recorded as a confirmation; the appointment was already confirmed or closed.",
+            InboundKind.CallbackRequest => "Reply recorded as a call-back request: it is on the follow-up list.",
+            _ => "Reply recorded: it is on the follow-up list for a person to read.",
+        };
+        return RedirectToAction(nameof(Texts), null, null, OutboxTextsModel.Anchor(form.Number));
+    }
+
+    [HttpGet]
+    public async Task<IActionResult> Calls([FromServices] OutboxConversations conversations, CancellationToken ct)
+    {
+        if (!HttpContext.RequestServices.UsesVoiceOutbox())
+        {
+            return NotFound();
+        }
+        return View(new OutboxCallsModel(await conversations.GetCallsAsync(ct)));
+    }
+
+    /// <summary>What the person on the call did, simulated: handled exactly like Twilio's gather or machine detection.</summary>
+    [HttpPost]
+    public async Task<IActionResult> SimulateKeypress(long id, SimulatedKeypress keypress, [FromServices] OutboxConversations conversations,
+        CancellationToken ct)
+    {
+        if (!HttpContext.RequestServices.UsesVoiceOutbox())
+        {
+            return NotFound();
+        }
+        if (!Enum.IsDefined(keypress))
+        {
+            TempData["Problem"] = "Choose what the person on the call does.";
+            return RedirectToAction(nameof(Calls));
+        }
+        var outcome = await conversations.SimulateKeypressAsync(id, keypress, ct);
+        TempData[outcome is null ? "Problem" : "Notice"] = outcome switch
+        {
+            null => "There is no such call in the outbox.",
+            { Duplicate: true } => "This call's answer was already recorded; nothing changed.",
+            { Confirmed: true } => "Pressed 1: the appointment is now confirmed.",
+            { Kind: InboundKind.Confirmation } => "Pressed 1; the appointment was already confirmed or closed.",
+            { Kind: InboundKind.CallbackRequest } => "Pressed 2: the call-back request is on the follow-up list.",
+            { Kind: InboundKind.NoResponse } => "No input: recorded as no response, on the follow-up list.",
+            { Kind: InboundKind.MachineAnswered } => "An answering machine took the call: the message was left as a voicemail.",
+            _ => "Recorded.",
+        };
+        return RedirectToAction(nameof(Calls), null, null, $"call-{id}");
     }
 }

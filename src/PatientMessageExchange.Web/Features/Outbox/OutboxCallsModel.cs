@@ -1,0 +1,5 @@
+using PatientMessageExchange.Core.Channels.Outbox;
+
+namespace PatientMessageExchange.Web.Features.Outbox;
+
+public sealed record OutboxCallsModel(IReadOnlyList<OutboxCall> Calls);
