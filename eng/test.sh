@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test suite of Patient Message eXchange and ends with one line: "N passed, N failed".
 # Installs what the tests need when it is missing: Debian's chromium (browser tests), dovecot-imapd (the IMAP
-# bounce mailbox) and wrk (the page-load benchmark), and the local dotnet-ef tool. It also runs the benchmarks in quick
+# bounce mailbox), wrk (the page-load benchmark) and poppler-utils (reading a printed PDF), and the local dotnet-ef tool. It also runs the benchmarks in quick
 # mode, to prove they still run. Extra arguments go to every `dotnet test` call, e.g. --filter.
 set -uo pipefail
 
@@ -17,8 +17,10 @@ install_prerequisites() {
     [ -x /usr/sbin/dovecot ] || missing+=(dovecot-imapd)
     # wrk drives the page-load benchmark (B6) that the quick benchmark run checks.
     command -v wrk >/dev/null 2>&1 || missing+=(wrk)
+    # pdftotext reads back the Messages Sent report that a browser test prints to PDF.
+    command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
     if [ ${#missing[@]} -eq 0 ]; then
-        echo "chromium, dovecot-imapd and wrk are present"
+        echo "chromium, dovecot-imapd, wrk and poppler-utils are present"
         return 0
     fi
     local sudo=""

@@ -9,7 +9,7 @@ namespace PatientMessageExchange.BrowserTests.Infrastructure;
 /// <summary>The real app on Kestrel, on a free loopback port, for a real browser to reach.</summary>
 public sealed class BrowserAppHost : PmxAppFactory
 {
-    public BrowserAppHost()
+    public BrowserAppHost(DateTimeOffset? clockStart = null) : base(clockStart)
     {
         // A fixed or default port may be taken on a shared machine; the OS picks a free one.
         UseKestrel(options => options.Listen(IPAddress.Loopback, 0));

@@ -21,8 +21,10 @@ public class PmxAppFactory : WebApplicationFactory<Program>
     private readonly Dictionary<string, string?> _settings = new();
     private readonly List<Action<IServiceCollection>> _services = [];
 
-    public PmxAppFactory()
+    /// <param name="clockStart">Where the fake clock starts; it can only move forward afterwards.</param>
+    public PmxAppFactory(DateTimeOffset? clockStart = null)
     {
+        Clock = new FakeTimeProvider(clockStart ?? DateTimeOffset.UtcNow);
         DataFolder = Path.Combine(Path.GetTempPath(), "pmx-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(DataFolder);
     }
@@ -31,7 +33,7 @@ public class PmxAppFactory : WebApplicationFactory<Program>
 
     public string DatabasePath => Path.Combine(DataFolder, "pmx.db");
 
-    public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
+    public FakeTimeProvider Clock { get; }
 
     /// <summary>Overrides a configuration value; call before the first client or service is created.</summary>
     public PmxAppFactory With(string key, string? value)
