@@ -1,0 +1,192 @@
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using PatientMessageExchange.Core.Campaigns;
+using PatientMessageExchange.Core.Credits;
+using PatientMessageExchange.Core.Patients;
+using PatientMessageExchange.Core.Preferences;
+using PatientMessageExchange.IntegrationTests.Infrastructure;
+using Xunit.Abstractions;
+
+namespace PatientMessageExchange.IntegrationTests.Dispatch;
+
+/// <summary>
+/// The kill loop of R14: 1,000 deliveries across email, text and phone, sent by a separate worker process that is killed
+/// with SIGKILL at five seeded points and restarted each time. Emails go to a real SMTP server on loopback; texts and calls
+/// go through the real Twilio SDK to <see cref="FakeTwilioApi"/>. Set PMX_TEST_SEED to replay a run's kill points.
+/// </summary>
+public sealed class KillLoopTests(ITestOutputHelper output)
+{
+    private const int LeaseSeconds = 10;
+    private const int Emails = 700;
+    private const int Texts = 200;
+    private const int Calls = 100;
+    private const int Total = Emails + Texts + Calls;
+    private const int EmailCost = 1;
+    private const int TextCost = 2;
+    private const int CallCost = 3;
+    private const int Funding = 1500;
+    private const int Kills = 5;
+
+    /// <summary>Kill points are at least this many deliveries apart, so each restarted worker sends before it dies again.</summary>
+    private const int MinimumGap = 60;
+
+    [Fact]
+    [Trait("Check", "R14")]
+    public async Task R14_a_worker_killed_five_times_across_1000_mixed_deliveries_ends_with_every_message_final_and_charged_once()
+    {
+        var seed = Environment.GetEnvironmentVariable("PMX_TEST_SEED") is { Length: > 0 } given
+            ? int.Parse(given, CultureInfo.InvariantCulture)
+            : Random.Shared.Next();
+        var thresholds = KillPoints(new Random(seed));
+        output.WriteLine($"Seed {seed} (replay with PMX_TEST_SEED={seed}); kill at deliveries {string.Join(", ", thresholds)} of {Total}.");
+        var stopwatch = Stopwatch.StartNew();
+
+        using var api = new FakeTwilioApi();
+        await using var harness = await DispatchHarness.StartAsync(credits: Funding, settings: new Dictionary<string, string?>
+        {
+            // This process only creates the campaign; the worker processes send it.
+            ["Hosting:Role"] = "Web",
+        });
+        harness.Sink.DataDelay = TimeSpan.FromMilliseconds(10);
+        var created = await harness.CreateAsync(MixedDraft());
+        Assert.True(created.Succeeded, created.Refusal);
+        var campaignId = created.CampaignId!.Value;
+        var settings = WorkerSettings(harness, api);
+        int Delivered() => harness.Sink.Received.Count + api.Created.Count;
+
+        foreach (var threshold in thresholds)
+        {
+            using (var worker = WorkerProcess.Start(settings))
+            {
+                await WaitUntilAsync(() => Task.FromResult(Delivered() >= threshold), $"the worker to deliver {threshold} messages");
+                worker.Kill();
+            }
+            var emails = harness.Sink.Received.Count;
+            var calls = api.Created.Count(c => !c.IsMessage);
+            var texts = api.Created.Count - calls;
+            output.WriteLine($"SIGKILL at {emails + texts + calls} deliveries (threshold {threshold}): " +
+                             $"{emails} emails, {texts} texts, {calls} calls; {stopwatch.Elapsed.TotalSeconds:F1} s.");
+            Assert.True(emails + texts + calls < Total, "The worker finished before it could be killed; slow the sink or the pacing down.");
+
+            // The dead worker's batch and message leases must run out before another worker may take its work over.
+            await Task.Delay(TimeSpan.FromSeconds(LeaseSeconds + 1));
+        }
+        using (WorkerProcess.Start(settings))
+        {
+            await WaitUntilAsync(async () => (await harness.QueryAsync(db => db.Campaigns.AsNoTracking().SingleAsync(c => c.Id == campaignId)))
+                .Status == CampaignStatus.Completed, "the last worker to finish the campaign");
+        }
+        output.WriteLine($"Campaign completed after {stopwatch.Elapsed.TotalSeconds:F1} s.");
+
+        // Every message is in exactly one final state, and nothing went missing on the way.
+        var messages = await harness.MessagesAsync(campaignId);
+        Assert.Equal(Total, messages.Count);
+        Assert.All(messages, m => Assert.True(m.Status.IsFinal(), $"Message {m.Id} ended in {m.Status}."));
+        Assert.All(messages, m => Assert.Equal(MessageStatus.Sent, m.Status));
+
+        // Charges = sent × cost: one Charge per charged message, none for the rest, and no message both charged and released.
+        var ledger = await harness.QueryAsync(db => db.CreditLedgerEntries.AsNoTracking().OrderBy(e => e.Id).ToListAsync());
+        var charges = ledger.Where(e => e.CampaignId == campaignId && e.Kind == CreditEntryKind.Charge).ToList();
+        var releases = ledger.Where(e => e.CampaignId == campaignId && e.Kind == CreditEntryKind.Release).ToList();
+        var charged = messages.Where(m => m.Status.IsCharged()).ToList();
+        Assert.Equal(charges.Count, charges.Select(c => c.MessageId).Distinct().Count());
+        Assert.Equal(charged.Select(m => (long?)m.Id).Order(), charges.Select(c => c.MessageId).Order());
+        Assert.Empty(releases.Select(r => r.MessageId).Intersect(charges.Select(c => c.MessageId)));
+        Assert.Equal(charged.Sum(m => m.Cost), charges.Sum(c => -c.Amount));
+        Assert.Equal(Emails * EmailCost + Texts * TextCost + Calls * CallCost, charges.Sum(c => -c.Amount));
+
+        // The balance never went negative, the entries add up to it, and it ends where the costs say.
+        Assert.All(ledger, e => Assert.True(e.AvailableAfter >= 0 && e.ReservedAfter >= 0,
+            $"Ledger entry {e.Id} ({e.Kind}) left {e.AvailableAfter} available, {e.ReservedAfter} reserved."));
+        Assert.True((await harness.IntegrityAsync()).IsConsistent);
+        var balance = await harness.BalanceAsync();
+        Assert.Equal((Funding - charged.Sum(m => m.Cost), 0), (balance.Available, balance.Reserved));
+
+        // Every patient got their message; at most the in-flight one per kill went twice.
+        var emailTo = harness.Sink.Received.Select(r => r.Recipients.Single()).ToList();
+        var textTo = api.Created.Where(c => c.IsMessage).Select(c => c.To).ToList();
+        var callTo = api.Created.Where(c => !c.IsMessage).Select(c => c.To).ToList();
+        Assert.Equal((Emails, Texts, Calls), (emailTo.Distinct().Count(), textTo.Distinct().Count(), callTo.Distinct().Count()));
+        var duplicates = (Email: emailTo.Count - Emails, Text: textTo.Count - Texts, Call: callTo.Count - Calls);
+        output.WriteLine($"Duplicates: {duplicates.Email} emails, {duplicates.Text} texts, {duplicates.Call} calls " +
+                         $"({emailTo.Count + textTo.Count + callTo.Count} deliveries for {Total} messages); " +
+                         $"Twilio lookups: {api.Lookups}; {stopwatch.Elapsed.TotalSeconds:F1} s in all.");
+        Assert.InRange(duplicates.Email + duplicates.Text + duplicates.Call, 0, Kills);
+    }
+
+    /// <summary>Five delivered-count thresholds between 10% and 90% of the total, at least <see cref="MinimumGap"/> apart.</summary>
+    private static List<int> KillPoints(Random random)
+    {
+        while (true)
+        {
+            var points = Enumerable.Range(0, Kills).Select(_ => random.Next(Total / 10, Total * 9 / 10 + 1)).Order().ToList();
+            if (points.Zip(points.Skip(1), (a, b) => b - a).All(gap => gap >= MinimumGap))
+            {
+                return points;
+            }
+        }
+    }
+
+    /// <summary>
+    /// One campaign: texts first, then calls, then emails (one batch per channel before the email batches), so the
+    /// worker's three job slots send all three channels at once and the kills land in every channel. Every address and
+    /// text body is unique, as the provider lookups need.
+    /// </summary>
+    private static CampaignDraft MixedDraft()
+    {
+        var texts = Enumerable.Range(0, Texts).Select(i => new PlannedMessage(null, null, null, ContactMode.Text,
+            $"+1617555{1000 + i:D4}", null, $"Reminder {i}: your appointment is tomorrow.", "en", 1, TextCost));
+        var calls = Enumerable.Range(0, Calls).Select(i => new PlannedMessage(null, null, null, ContactMode.Phone,
+            $"+1617555{2000 + i:D4}", null, $"This is a reminder, number {i}, of your appointment tomorrow.", "en", 0, CallCost));
+        var emails = Enumerable.Range(0, Emails).Select(i => new PlannedMessage(null, null, null, ContactMode.Email,
+            $"kill{i}@example.com", $"Reminder {i}", $"<p>Reminder {i}: see you soon.</p>", "en", 0, EmailCost));
+        return new CampaignDraft(CampaignKind.Personalized, "Kill loop", Need.AppointmentReminder, null, "Reminder", "<p>Reminder</p>",
+            "Reminder", "Reminder", "kill-loop audience", null, [.. texts, .. calls, .. emails], []);
+    }
+
+    private static Dictionary<string, string> WorkerSettings(DispatchHarness harness, FakeTwilioApi api) => new()
+    {
+        ["Storage:DataFolder"] = harness.App.DataFolder,
+        ["Hosting:Role"] = "Worker",
+        // Three job slots: the text batch, the call batch and one email batch at a time.
+        ["Jobs:WorkerCount"] = "3",
+        ["Database:MigrateOnStart"] = "false",
+        ["Email:Provider"] = "Smtp",
+        ["Email:FromAddress"] = "messages@maple.example",
+        ["Email:Smtp:Host"] = "127.0.0.1",
+        ["Email:Smtp:Port"] = harness.Sink.Port.ToString(CultureInfo.InvariantCulture),
+        ["Email:Smtp:Security"] = "None",
+        ["Email:Smtp:PoolSize"] = "1",
+        ["App:PublicBaseUrl"] = DispatchHarness.PublicBaseUrl,
+        ["Sms:Provider"] = "Twilio",
+        ["Voice:Provider"] = "Twilio",
+        ["Twilio:AccountSid"] = "ACtest",
+        ["Twilio:AuthToken"] = "test-auth-token-0123456789abcdef",
+        ["Twilio:FromNumber"] = "+16175550199",
+        ["Twilio:VoiceCallerId"] = "+16175550199",
+        ["Twilio:PublicBaseUrl"] = DispatchHarness.PublicBaseUrl,
+        // Paced so texts and calls last about as long as the emails, and the kills land in every channel.
+        ["Twilio:MessagesPerSecond"] = "10",
+        ["Twilio:CallsPerSecond"] = "5",
+        ["Twilio:ApiBaseUrlOverride"] = api.BaseUrl,
+        ["Dispatch:EmailConcurrency"] = "1",
+        ["Dispatch:LeaseSeconds"] = LeaseSeconds.ToString(CultureInfo.InvariantCulture),
+        // Texts and calls go out only inside the send window, in the practice's time zone (America/New_York): all day here.
+        ["Dispatch:SendWindowStart"] = "00:00",
+        ["Dispatch:SendWindowEnd"] = "23:59:59",
+    };
+
+    private static async Task WaitUntilAsync(Func<Task<bool>> condition, string what)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(120);
+        while (!await condition())
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"Timed out waiting for {what}.");
+            }
+            await Task.Delay(25);
+        }
+    }
+}
