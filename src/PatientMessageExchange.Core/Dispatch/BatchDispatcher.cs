@@ -115,6 +115,14 @@ public class BatchDispatcher(
                 return false;
             }
             message = await db.Messages.AsNoTracking().SingleAsync(m => m.Id == messageId, ct);
+            // Once an appointment is confirmed (by an earlier text, call or the front desk), no further request for it
+            // goes out; the message is cancelled and its credits released.
+            if (context.Campaign.Kind == CampaignKind.Confirmation && message.AppointmentId is { } appointmentId &&
+                await db.Appointments.AnyAsync(a => a.Id == appointmentId && a.Status == AppointmentStatus.Confirmed, ct))
+            {
+                await CancelAsync(message, "Not sent: the appointment was already confirmed.", ct);
+                return false;
+            }
         }
         SendResult result;
         try
@@ -191,6 +199,18 @@ public class BatchDispatcher(
                 }, ct);
                 return;
         }
+    }
+
+    private Task CancelAsync(Message message, string reason, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        return ResolveAsync(message.Id, new CreditShare(message.Id, message.CampaignId, message.Cost, message.Mode), charge: false,
+            (db, cancel) => db.Messages.Where(m => m.Id == message.Id && m.Status == MessageStatus.Sending)
+                .ExecuteUpdateAsync(s => s
+                    .SetProperty(m => m.Status, MessageStatus.Cancelled)
+                    .SetProperty(m => m.CompletedUtc, now)
+                    .SetProperty(m => m.LeaseUntilUtc, (DateTimeOffset?)null)
+                    .SetProperty(m => m.Error, reason), cancel), ct);
     }
 
     private async Task ResolveAsync(long messageId, CreditShare share, bool charge,

@@ -21,8 +21,12 @@ public class PmxAppFactory : WebApplicationFactory<Program>
     private readonly Dictionary<string, string?> _settings = new();
     private readonly List<Action<IServiceCollection>> _services = [];
 
+    public PmxAppFactory() : this(null)
+    {
+    }
+
     /// <param name="clockStart">Where the fake clock starts; it can only move forward afterwards.</param>
-    public PmxAppFactory(DateTimeOffset? clockStart = null)
+    protected PmxAppFactory(DateTimeOffset? clockStart)
     {
         Clock = new FakeTimeProvider(clockStart ?? DateTimeOffset.UtcNow);
         DataFolder = Path.Combine(Path.GetTempPath(), "pmx-tests", Guid.NewGuid().ToString("N"));

@@ -35,7 +35,8 @@ internal sealed class ReportHistory(PmxDbContext db)
         bool rejectedAtSend = false, string address = "parent@example.com", int? patientId = null, string? error = null)
     {
         var batch = db.DispatchBatches.First(b => b.CampaignId == campaign.Id);
-        var charged = status.IsCharged() && !rejectedAtSend;
+        // A bounce after acceptance was charged; one refused at send time was released.
+        var charged = (status.IsCharged() || status == MessageStatus.Bounced) && !rejectedAtSend;
         var message = new Message
         {
             CampaignId = campaign.Id, BatchId = batch.Id, Mode = mode, Channel = Channel.Email, Address = address, Body = "body",
