@@ -124,7 +124,7 @@ public class DemoDataSeeder(PmxDbContext db, TimeProvider clock, ILogger<DemoDat
         }
         db.Patients.AddRange(patients);
 
-        var zone = (await db.PracticeProfiles.FirstOrDefaultAsync(ct))?.TimeZone
+        var zone = (await db.PracticeProfiles.FirstOrDefaultAsync(p => p.Id == PracticeProfile.SingletonId, ct))?.TimeZone
                    ?? TimeZoneInfo.FindSystemTimeZoneById("America/New_York");
         var localToday = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime);
         var active = patients.Where(p => p.IsActive).ToList();

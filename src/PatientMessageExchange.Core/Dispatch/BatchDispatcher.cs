@@ -44,7 +44,7 @@ public class BatchDispatcher(
         {
             batch = await db.DispatchBatches.AsNoTracking().SingleAsync(b => b.Id == batchId, ct);
             campaign = await db.Campaigns.AsNoTracking().SingleAsync(c => c.Id == batch.CampaignId, ct);
-            practice = await db.PracticeProfiles.AsNoTracking().FirstOrDefaultAsync(ct) ?? new PracticeProfile();
+            practice = await db.PracticeProfiles.AsNoTracking().FirstOrDefaultAsync(p => p.Id == PracticeProfile.SingletonId, ct) ?? new PracticeProfile();
         }
         var sender = senders.FirstOrDefault(s => s.Channel == batch.Channel)
                      ?? throw new InvalidOperationException($"No sender is registered for {batch.Channel}.");

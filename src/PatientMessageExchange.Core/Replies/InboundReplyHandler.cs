@@ -105,7 +105,7 @@ public class InboundReplyHandler(
         string? answer = null;
         if (inbound.Kind == InboundKind.Help)
         {
-            var practice = await db.PracticeProfiles.AsNoTracking().FirstOrDefaultAsync(ct) ?? new PracticeProfile();
+            var practice = await db.PracticeProfiles.AsNoTracking().FirstOrDefaultAsync(p => p.Id == PracticeProfile.SingletonId, ct) ?? new PracticeProfile();
             var phone = string.IsNullOrWhiteSpace(practice.Phone) ? "" : normalizer.FormatForDisplay(practice.Phone);
             answer = $"{practice.Name}: for help call us at {phone}. Reply STOP to opt out.";
         }
