@@ -41,16 +41,11 @@ public sealed class OutboxController(IOptions<OutboxOptions> outbox, AuditLog au
     [HttpGet]
     public async Task<IActionResult> Email(long id, CancellationToken ct)
     {
-        if (!HttpContext.RequestServices.UsesOutbox())
+        var message = await LoadEmailAsync(id, ct);
+        if (message is null)
         {
             return NotFound();
         }
-        var file = OutboxEmailTransport.List(outbox.Value.Folder).FirstOrDefault(f => f.Name == $"{id}.eml");
-        if (file is null)
-        {
-            return NotFound();
-        }
-        var message = await MimeMessage.LoadAsync(file.FullName, ct);
         await audit.RecordAsync(AuditActions.OutboxEmailViewed, "Message", id.ToString(), ct: ct);
         return View(new OutboxEmailModel(id, message, await bounces.CanSimulateAsync(id, ct)));
     }
@@ -84,16 +79,11 @@ public sealed class OutboxController(IOptions<OutboxOptions> outbox, AuditLog au
     [HttpGet]
     public async Task<IActionResult> EmailBody(long id, CancellationToken ct)
     {
-        if (!HttpContext.RequestServices.UsesOutbox())
+        var message = await LoadEmailAsync(id, ct);
+        if (message is null)
         {
             return NotFound();
         }
-        var file = OutboxEmailTransport.List(outbox.Value.Folder).FirstOrDefault(f => f.Name == $"{id}.eml");
-        if (file is null)
-        {
-            return NotFound();
-        }
-        var message = await MimeMessage.LoadAsync(file.FullName, ct);
         return Content(message.HtmlBody ?? $"<pre>{System.Net.WebUtility.HtmlEncode(message.TextBody)}</pre>", "text/html; charset=utf-8");
     }
 
@@ -176,5 +166,16 @@ public sealed class OutboxController(IOptions<OutboxOptions> outbox, AuditLog au
             _ => "Recorded.",
         };
         return RedirectToAction(nameof(Calls), null, null, $"call-{id}");
+    }
+
+    /// <summary>An email the outbox kept, or null when the outbox is not in use or has no such message.</summary>
+    private async Task<MimeMessage?> LoadEmailAsync(long id, CancellationToken ct)
+    {
+        if (!HttpContext.RequestServices.UsesOutbox())
+        {
+            return null;
+        }
+        var file = OutboxEmailTransport.List(outbox.Value.Folder).FirstOrDefault(f => f.Name == $"{id}.eml");
+        return file is null ? null : await MimeMessage.LoadAsync(file.FullName, ct);
     }
 }
