@@ -45,12 +45,12 @@ public class AuditTrail(PmxDbContext db)
         }
         if (query.From is { } from)
         {
-            var fromUtc = new DateTimeOffset(TimeZoneInfo.ConvertTimeToUtc(from.ToDateTime(TimeOnly.MinValue), zone));
+            var fromUtc = zone.StartOfDayUtc(from);
             events = events.Where(e => e.OccurredUtc >= fromUtc);
         }
         if (query.To is { } to)
         {
-            var toUtc = new DateTimeOffset(TimeZoneInfo.ConvertTimeToUtc(to.AddDays(1).ToDateTime(TimeOnly.MinValue), zone));
+            var toUtc = zone.StartOfDayUtc(to.AddDays(1));
             events = events.Where(e => e.OccurredUtc < toUtc);
         }
         return events;

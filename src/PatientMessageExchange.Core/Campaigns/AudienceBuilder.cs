@@ -4,6 +4,7 @@ using PatientMessageExchange.Core.Data;
 using PatientMessageExchange.Core.Patients;
 using PatientMessageExchange.Core.Patients.Import;
 using PatientMessageExchange.Core.Practice;
+using PatientMessageExchange.Core.Common;
 
 namespace PatientMessageExchange.Core.Campaigns;
 
@@ -31,7 +32,7 @@ public class AudienceBuilder(PmxDbContext db, PracticeDirectory practice, TimePr
     private async Task<Audience> AppointmentsAsync(AudienceRequest request, CancellationToken ct)
     {
         var zone = practice.GetTimeZone();
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), zone).DateTime);
+        var today = zone.LocalDate(clock.GetUtcNow());
         var from = request.From ?? today.AddDays(1);
         var to = request.To ?? from;
         if (to < from)
@@ -42,8 +43,8 @@ public class AudienceBuilder(PmxDbContext db, PracticeDirectory practice, TimePr
         {
             return new Audience([], "", ["Choose at most two months of appointments at a time."]);
         }
-        var startUtc = new DateTimeOffset(TimeZoneInfo.ConvertTimeToUtc(from.ToDateTime(TimeOnly.MinValue), zone));
-        var endUtc = new DateTimeOffset(TimeZoneInfo.ConvertTimeToUtc(to.AddDays(1).ToDateTime(TimeOnly.MinValue), zone));
+        var startUtc = zone.StartOfDayUtc(from);
+        var endUtc = zone.StartOfDayUtc(to.AddDays(1));
         var query = db.Appointments.AsNoTracking().Where(a => a.StartUtc >= startUtc && a.StartUtc < endUtc &&
             (a.Status == AppointmentStatus.Scheduled || a.Status == AppointmentStatus.Confirmed));
         if (!string.IsNullOrWhiteSpace(request.Provider))

@@ -6,6 +6,7 @@ using PatientMessageExchange.Core.Patients;
 using PatientMessageExchange.Core.Practice;
 using PatientMessageExchange.Core.Preferences;
 using PatientMessageExchange.Core.Templates;
+using PatientMessageExchange.Core.Common;
 
 namespace PatientMessageExchange.Core.Campaigns;
 
@@ -49,7 +50,7 @@ public class CampaignPlanner(
         var patients = await LoadPatientsAsync(patientIds, ct);
         var appointments = await LoadAppointmentsAsync(members.Where(m => m.AppointmentId is not null).Select(m => m.AppointmentId!.Value).Distinct().ToArray(), ct);
         var profile = await practice.GetAsync(ct);
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), profile.TimeZone).DateTime);
+        var today = profile.TimeZone.LocalDate(clock.GetUtcNow());
 
         var planned = new List<PlannedMessage>(members.Count);
         var skipped = new List<SkippedRecipient>();

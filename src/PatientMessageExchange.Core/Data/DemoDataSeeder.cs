@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using PatientMessageExchange.Core.Patients;
 using PatientMessageExchange.Core.Practice;
+using PatientMessageExchange.Core.Common;
 
 namespace PatientMessageExchange.Core.Data;
 
@@ -126,7 +127,7 @@ public class DemoDataSeeder(PmxDbContext db, TimeProvider clock, ILogger<DemoDat
 
         var zone = (await db.PracticeProfiles.FirstOrDefaultAsync(p => p.Id == PracticeProfile.SingletonId, ct))?.TimeZone
                    ?? TimeZoneInfo.FindSystemTimeZoneById("America/New_York");
-        var localToday = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime);
+        var localToday = zone.LocalDate(now);
         var active = patients.Where(p => p.IsActive).ToList();
         for (var day = 0; day < 7; day++)
         {

@@ -8,6 +8,7 @@ using PatientMessageExchange.Core.Data;
 using PatientMessageExchange.Core.Patients;
 using PatientMessageExchange.Core.Preferences;
 using PatientMessageExchange.Core.Suppressions;
+using PatientMessageExchange.Core.Reports;
 
 namespace PatientMessageExchange.Core.FixRecords;
 
@@ -36,13 +37,13 @@ public class FixRecordsWorklist(PmxDbContext db, ContactResolver resolver, Audit
         await csv.NextRecordAsync();
         foreach (var item in all)
         {
-            csv.WriteField(Safe(item.ChartNumber));
-            csv.WriteField(Safe(item.PatientName));
-            csv.WriteField(Safe(item.GuardianName));
+            csv.WriteField(ExportCell.Neutralize(item.ChartNumber));
+            csv.WriteField(ExportCell.Neutralize(item.PatientName));
+            csv.WriteField(ExportCell.Neutralize(item.GuardianName));
             csv.WriteField(item.Mode.ToString());
             csv.WriteField(item.Value);
             csv.WriteField(item.Reason.ToString());
-            csv.WriteField(Safe(item.Detail));
+            csv.WriteField(ExportCell.Neutralize(item.Detail));
             csv.WriteField(item.SinceUtc?.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture));
             await csv.NextRecordAsync();
         }
@@ -145,8 +146,4 @@ public class FixRecordsWorklist(PmxDbContext db, ContactResolver resolver, Audit
         }
         return items.OrderByDescending(i => i.SinceUtc).ThenBy(i => i.ContactPointId).ToList();
     }
-
-    /// <summary>Keeps a spreadsheet from running a cell typed into a chart as a formula.</summary>
-    private static string? Safe(string? text) =>
-        text is { Length: > 0 } && "=+-@\t\r".Contains(text[0]) ? "'" + text : text;
 }

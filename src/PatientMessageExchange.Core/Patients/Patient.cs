@@ -26,10 +26,12 @@ public class Patient
 
     public string DisplayName => $"{LastName}, {PreferredName ?? FirstName}";
 
-    public int AgeOn(DateOnly day)
+    public int AgeOn(DateOnly day) => Age(DateOfBirth, day);
+
+    public static int Age(DateOnly dateOfBirth, DateOnly day)
     {
-        var age = day.Year - DateOfBirth.Year;
-        if (DateOfBirth > day.AddYears(-age))
+        var age = day.Year - dateOfBirth.Year;
+        if (dateOfBirth > day.AddYears(-age))
         {
             age--;
         }

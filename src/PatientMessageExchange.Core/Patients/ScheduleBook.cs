@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using PatientMessageExchange.Core.Data;
 using PatientMessageExchange.Core.Practice;
 using PatientMessageExchange.Core.Replies;
+using PatientMessageExchange.Core.Common;
 
 namespace PatientMessageExchange.Core.Patients;
 
@@ -11,14 +12,14 @@ public class ScheduleBook(PmxDbContext db, PracticeDirectory practice, TimeProvi
     public DateOnly Today()
     {
         var zone = practice.GetTimeZone();
-        return DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), zone).DateTime);
+        return zone.LocalDate(clock.GetUtcNow());
     }
 
     public async Task<ScheduleDay> GetDayAsync(DateOnly date, string? provider, string? location, CancellationToken ct = default)
     {
         var zone = practice.GetTimeZone();
-        var startUtc = new DateTimeOffset(TimeZoneInfo.ConvertTimeToUtc(date.ToDateTime(TimeOnly.MinValue), zone));
-        var endUtc = new DateTimeOffset(TimeZoneInfo.ConvertTimeToUtc(date.AddDays(1).ToDateTime(TimeOnly.MinValue), zone));
+        var startUtc = zone.StartOfDayUtc(date);
+        var endUtc = zone.StartOfDayUtc(date.AddDays(1));
         var query = db.Appointments.AsNoTracking().Where(a => a.StartUtc >= startUtc && a.StartUtc < endUtc);
         var providers = await query.Select(a => a.Provider!.Name).Distinct().OrderBy(n => n).ToListAsync(ct);
         var locations = await query.Select(a => a.Location).Distinct().OrderBy(n => n).ToListAsync(ct);

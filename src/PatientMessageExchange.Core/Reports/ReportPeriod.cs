@@ -1,4 +1,5 @@
 using System.Globalization;
+using PatientMessageExchange.Core.Common;
 
 namespace PatientMessageExchange.Core.Reports;
 
@@ -26,7 +27,7 @@ public sealed record ReportPeriod(ReportPeriodPreset Preset, DateOnly FirstDay, 
     /// <summary>A preset period around <paramref name="nowUtc"/>.</summary>
     public static ReportPeriod ForPreset(ReportPeriodPreset preset, DateTimeOffset nowUtc, TimeZoneInfo zone)
     {
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(nowUtc, zone).DateTime);
+        var today = zone.LocalDate(nowUtc);
         var monthStart = new DateOnly(today.Year, today.Month, 1);
         return preset switch
         {
@@ -53,16 +54,5 @@ public sealed record ReportPeriod(ReportPeriodPreset Preset, DateOnly FirstDay, 
     }
 
     private static ReportPeriod Build(ReportPeriodPreset preset, DateOnly first, DateOnly last, TimeZoneInfo zone) =>
-        new(preset, first, last, StartOfDayUtc(first, zone), StartOfDayUtc(last.AddDays(1), zone));
-
-    /// <summary>The instant a local day begins. Where a DST jump skips midnight, the day begins at the first valid minute.</summary>
-    internal static DateTimeOffset StartOfDayUtc(DateOnly day, TimeZoneInfo zone)
-    {
-        var local = day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified);
-        while (zone.IsInvalidTime(local))
-        {
-            local = local.AddMinutes(1);
-        }
-        return new DateTimeOffset(TimeZoneInfo.ConvertTimeToUtc(local, zone), TimeSpan.Zero);
-    }
+        new(preset, first, last, zone.StartOfDayUtc(first), zone.StartOfDayUtc(last.AddDays(1)));
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using PatientMessageExchange.Core.Patients;
 using PatientMessageExchange.Core.Practice;
+using PatientMessageExchange.Core.Common;
 
 namespace PatientMessageExchange.Core.Templates;
 
@@ -28,7 +29,7 @@ public sealed class MergeDataFactory(ContactNormalizer normalizer, TimeProvider 
         var data = ForPractice(practice);
         if (patient is not null)
         {
-            var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), zone).DateTime);
+            var today = zone.LocalDate(clock.GetUtcNow());
             var called = string.IsNullOrWhiteSpace(patient.PreferredName) ? patient.FirstName : patient.PreferredName;
             data.Set("patient", "first_name", patient.FirstName)
                 .Set("patient", "preferred_name", called)

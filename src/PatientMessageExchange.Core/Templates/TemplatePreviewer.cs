@@ -1,6 +1,7 @@
 using PatientMessageExchange.Core.Patients;
 using PatientMessageExchange.Core.Practice;
 using PatientMessageExchange.Core.Preferences;
+using PatientMessageExchange.Core.Common;
 
 namespace PatientMessageExchange.Core.Templates;
 
@@ -36,7 +37,7 @@ public sealed class TemplatePreviewer(TemplateRenderer renderer, MergeDataFactor
         DueItem? due = null;
         if (need is Need.RecallWellVisit or Need.ImmunizationDue || UsesDue(content))
         {
-            var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, profile.TimeZone).DateTime);
+            var today = profile.TimeZone.LocalDate(now);
             due = need == Need.ImmunizationDue
                 ? new DueItem("DTaP booster", today.AddDays(14))
                 : new DueItem("well visit", today.AddDays(14));
@@ -93,7 +94,7 @@ public sealed class TemplatePreviewer(TemplateRenderer renderer, MergeDataFactor
 
     private static Appointment SampleAppointment(TimeZoneInfo zone, DateTimeOffset now)
     {
-        var tomorrow = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime).AddDays(1);
+        var tomorrow = zone.LocalDate(now).AddDays(1);
         var local = tomorrow.ToDateTime(new TimeOnly(9, 30), DateTimeKind.Unspecified);
         return new Appointment
         {

@@ -1,4 +1,5 @@
 using Microsoft.Playwright;
+using PatientMessageExchange.IntegrationTests.Infrastructure;
 
 namespace PatientMessageExchange.BrowserTests.Infrastructure;
 
@@ -7,7 +8,7 @@ public static class Screenshots
 {
     public static async Task SaveAsync(IPage page, string name)
     {
-        var root = RepositoryRoot();
+        var root = RepositoryPaths.Root;
         var folder = Path.Combine(root, ".test-results", "screenshots");
         Directory.CreateDirectory(folder);
         var path = Path.Combine(folder, name + ".png");
@@ -18,15 +19,5 @@ public static class Screenshots
             Directory.CreateDirectory(docs);
             File.Copy(path, Path.Combine(docs, name + ".png"), overwrite: true);
         }
-    }
-
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "PatientMessageExchange.sln")))
-        {
-            directory = directory.Parent;
-        }
-        return directory?.FullName ?? AppContext.BaseDirectory;
     }
 }

@@ -14,7 +14,7 @@ public sealed class WorkerProcess : IDisposable
 
     public static WorkerProcess Start(IDictionary<string, string> settings)
     {
-        var web = Path.Combine(RepositoryRoot(), "src", "PatientMessageExchange.Web");
+        var web = Path.Combine(RepositoryPaths.Root, "src", "PatientMessageExchange.Web");
         var dll = Path.Combine(web, "bin", BuildConfiguration, "net10.0", "PatientMessageExchange.Web.dll");
         if (!File.Exists(dll))
         {
@@ -56,14 +56,4 @@ public sealed class WorkerProcess : IDisposable
 
     private static string BuildConfiguration =>
         AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}") ? "Release" : "Debug";
-
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "PatientMessageExchange.sln")))
-        {
-            directory = directory.Parent;
-        }
-        return directory?.FullName ?? throw new InvalidOperationException("The repository root was not found.");
-    }
 }

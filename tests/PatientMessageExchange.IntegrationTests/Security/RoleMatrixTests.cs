@@ -117,12 +117,7 @@ public sealed partial class RoleMatrixTests(PmxAppFactory app, ITestOutputHelper
 
     private static Dictionary<string, string[]> ReadTable()
     {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "docs", "security.md")))
-        {
-            directory = directory.Parent;
-        }
-        var path = Path.Combine(directory?.FullName ?? throw new InvalidOperationException("docs/security.md not found"), "docs", "security.md");
+        var path = Path.Combine(RepositoryPaths.Root, "docs", "security.md");
         var table = new Dictionary<string, string[]>(StringComparer.Ordinal);
         foreach (var line in File.ReadLines(path))
         {

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using PatientMessageExchange.Core.Audit;
 using PatientMessageExchange.Core.Practice;
+using PatientMessageExchange.Core.Reports;
 using PatientMessageExchange.Web.Configuration;
 
 namespace PatientMessageExchange.Web.Features.Audit;
@@ -39,13 +40,5 @@ public sealed class AuditController(AuditTrail trail, AuditLog audit, PracticeDi
     }
 
     /// <summary>Quotes a CSV cell and defuses spreadsheet formulas (R28).</summary>
-    private static string Cell(string? value)
-    {
-        var text = value ?? "";
-        if (text.Length > 0 && "=+-@\t\r".Contains(text[0]))
-        {
-            text = "'" + text;
-        }
-        return "\"" + text.Replace("\"", "\"\"") + "\"";
-    }
+    private static string Cell(string? value) => "\"" + ExportCell.Neutralize(value).Replace("\"", "\"\"") + "\"";
 }

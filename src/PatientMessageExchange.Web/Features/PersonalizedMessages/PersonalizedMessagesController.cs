@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using PatientMessageExchange.Core.Campaigns;
+using PatientMessageExchange.Core.Common;
 using PatientMessageExchange.Core.Data;
 using PatientMessageExchange.Core.Practice;
 using PatientMessageExchange.Core.Templates;
@@ -148,5 +149,5 @@ public sealed class PersonalizedMessagesController(
             .Where(t => t.VariantOfId is null).ToList();
 
     private DateOnly Tomorrow() =>
-        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), practice.GetTimeZone()).DateTime).AddDays(1);
+        practice.GetTimeZone().LocalDate(clock.GetUtcNow()).AddDays(1);
 }
