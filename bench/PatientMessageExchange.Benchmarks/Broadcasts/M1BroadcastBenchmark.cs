@@ -182,6 +182,7 @@ public sealed class M1BroadcastBenchmark : IBenchmark
         services.AddScoped<CampaignFactory>();
         services.AddScoped<ProviderStatusRecorder>();
         services.AddScoped<BatchDispatcher>();
+        services.AddSingleton<GroupCommit<AcceptedSend>>();
         return services.BuildServiceProvider();
     }
 }

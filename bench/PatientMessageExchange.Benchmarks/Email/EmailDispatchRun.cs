@@ -20,6 +20,9 @@ public static class EmailDispatchRun
 {
     public const int PoolSize = 4;
 
+    /// <summary>Senders per batch: the app's default, twice the pool (each sender also waits for its commit).</summary>
+    public const int Senders = PoolSize * 2;
+
     /// <summary>The app's default: Jobs:WorkerCount is max(2, cores).</summary>
     public static int Workers => Math.Max(2, Environment.ProcessorCount);
 
@@ -35,7 +38,7 @@ public static class EmailDispatchRun
             ["Email:Smtp:Port"] = sink.Port.ToString(CultureInfo.InvariantCulture),
             ["Email:Smtp:Security"] = "None",
             ["Email:Smtp:PoolSize"] = PoolSize.ToString(CultureInfo.InvariantCulture),
-            ["Dispatch:EmailConcurrency"] = PoolSize.ToString(CultureInfo.InvariantCulture),
+            ["Dispatch:EmailConcurrency"] = Senders.ToString(CultureInfo.InvariantCulture),
             // Without Hangfire the app runs no job server at all (the web role), so nothing else picks up batches.
             ["Hosting:Role"] = throughHangfire ? "All" : "Web",
             ["Jobs:WorkerCount"] = Workers.ToString(CultureInfo.InvariantCulture),

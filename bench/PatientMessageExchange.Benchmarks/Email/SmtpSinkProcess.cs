@@ -34,6 +34,8 @@ public sealed class SmtpSinkProcess : IAsyncDisposable
             UseShellExecute = false,
         };
         start.ArgumentList.Add(dll);
+        // When the benchmark runs under dotnet-trace, the sink must not inherit the tracer's paused start-up.
+        start.Environment.Remove("DOTNET_DiagnosticPorts");
         var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the SMTP sink.");
         try
         {

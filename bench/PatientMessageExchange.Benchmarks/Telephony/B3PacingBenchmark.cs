@@ -38,9 +38,9 @@ public sealed class B3PacingBenchmark(Channel channel) : IBenchmark
     {
         var (count, cap) = (channel, options.Quick) switch
         {
-            (Channel.Sms, false) => (600, 10),
+            (Channel.Sms, false) => (10_000, 100),
             (Channel.Sms, true) => (50, 25),
-            (_, false) => (60, 1),
+            (_, false) => (300, 1),
             _ => (10, 5),
         };
         using var fake = new PacingTwilioFake(ThrottleShare, RetryAfterSeconds, seed: 3);
@@ -164,7 +164,8 @@ public sealed class B3PacingBenchmark(Channel channel) : IBenchmark
     {
         var services = new ServiceCollection();
         services.AddLogging(l => l.SetMinimumLevel(LogLevel.Warning));
-        services.AddDbContext<PmxDbContext>(o => o.UseSqlite($"Data Source={databasePath};Default Timeout=60"));
+        services.AddDbContext<PmxDbContext>(o => o.UseSqlite($"Data Source={databasePath};Default Timeout=60")
+            .AddInterceptors(SqliteSynchronousInterceptor.Instance));
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<IActorContext>(SystemActor.Instance);
         services.AddSingleton(queue);
@@ -188,6 +189,7 @@ public sealed class B3PacingBenchmark(Channel channel) : IBenchmark
         services.AddScoped<CampaignFactory>();
         services.AddScoped<ProviderStatusRecorder>();
         services.AddScoped<BatchDispatcher>();
+        services.AddSingleton<GroupCommit<AcceptedSend>>();
         return services.BuildServiceProvider();
     }
 }

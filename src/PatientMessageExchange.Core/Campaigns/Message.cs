@@ -30,6 +30,9 @@ public class Message
     public int Attempts { get; set; }
     public DateTimeOffset? NextAttemptUtc { get; set; }
     public DateTimeOffset? LeaseUntilUtc { get; set; }
+
+    /// <summary>Who claimed it (Queued → Sending): a token per claim, so a worker sends only the rows it claimed itself.</summary>
+    public string? ClaimToken { get; set; }
     public string? ProviderMessageId { get; set; }
     public string? ProviderStatus { get; set; }
     public string? Error { get; set; }

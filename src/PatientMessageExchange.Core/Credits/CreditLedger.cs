@@ -98,6 +98,75 @@ public class CreditLedger(
         return PostInTransactionAsync(db, [posting], check, ct);
     }
 
+    /// <summary>
+    /// Charges several messages' shares inside the caller's open transaction, as one balance change with one entry per
+    /// message (a group commit of results that arrived together). All or nothing: anything but
+    /// <see cref="CreditOutcome.Posted"/> (a key already used, a message already resolved, a reservation too small)
+    /// means the caller must roll back, and may then charge the messages one by one to learn which was refused.
+    /// </summary>
+    public async Task<CreditResult> ChargeManyWithin(PmxDbContext db, IReadOnlyList<(CreditShare Share, string Key)> charges,
+        CancellationToken ct = default)
+    {
+        if (charges.Count == 0)
+        {
+            throw new ArgumentException("Nothing to charge.", nameof(charges));
+        }
+        RequireOpenTransaction(db);
+        foreach (var (share, key) in charges)
+        {
+            RequirePositive(share.Credits);
+            RequireKey(key);
+        }
+        var total = charges.Sum(c => c.Share.Credits);
+        // The balance row first, as in every ledger write: it is the ledger's lock (see the remarks above).
+        var updated = await db.CreditBalances.Where(b => b.Id == CreditBalance.SingletonId && b.Reserved >= total)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(b => b.Reserved, b => b.Reserved - total)
+                .SetProperty(b => b.Version, b => b.Version + charges.Count), ct);
+        if (updated == 0)
+        {
+            return new CreditResult(CreditOutcome.ExceedsReservation, null, 0, 0);
+        }
+        var keys = charges.Select(c => c.Key).ToList();
+        var messageIds = charges.Select(c => c.Share.MessageId).ToList();
+        if (await db.CreditLedgerEntries.AnyAsync(e => keys.Contains(e.IdempotencyKey), ct))
+        {
+            return new CreditResult(CreditOutcome.Replayed, null, 0, 0);
+        }
+        if (await db.CreditLedgerEntries.AnyAsync(e => e.MessageId != null && messageIds.Contains(e.MessageId.Value), ct))
+        {
+            return new CreditResult(CreditOutcome.AlreadyResolved, null, 0, 0);
+        }
+        foreach (var campaign in charges.GroupBy(c => c.Share.CampaignId))
+        {
+            var campaignId = campaign.Key;
+            var sum = campaign.Sum(c => c.Share.Credits);
+            var drawn = await db.CreditReservations
+                .Where(r => r.CampaignId == campaignId && r.Outstanding >= sum)
+                .ExecuteUpdateAsync(s => s.SetProperty(r => r.Outstanding, r => r.Outstanding - sum), ct);
+            if (drawn == 0)
+            {
+                return new CreditResult(CreditOutcome.ExceedsReservation, null, 0, 0);
+            }
+        }
+        // The entries' running totals are those of charging them one after another in this order.
+        var after = await ReadBalanceAsync(db, ct);
+        var reservedAfter = after.Reserved + total;
+        var entries = new List<CreditLedgerEntry>(charges.Count);
+        foreach (var (share, key) in charges)
+        {
+            reservedAfter -= share.Credits;
+            var posting = new Posting(CreditEntryKind.Charge, -share.Credits, key, 0, -share.Credits)
+            {
+                CampaignId = share.CampaignId, MessageId = share.MessageId, Mode = share.Mode,
+            };
+            entries.Add(NewEntry(posting, after with { Reserved = reservedAfter }));
+        }
+        db.CreditLedgerEntries.AddRange(entries);
+        await db.SaveChangesAsync(ct);
+        return new CreditResult(CreditOutcome.Posted, entries[0].Id, after.Available, after.Reserved);
+    }
+
     private static void RequireOpenTransaction(PmxDbContext db)
     {
         if (db.Database.CurrentTransaction is null)

@@ -25,7 +25,8 @@ public class BatchDispatcher(
     TimeProvider clock,
     IOptions<DispatchOptions> options,
     ProviderStatusRecorder statuses,
-    ILogger<BatchDispatcher> logger)
+    ILogger<BatchDispatcher> logger,
+    GroupCommit<AcceptedSend>? acceptedCommits = null)
 {
     private readonly DispatchOptions _options = options.Value;
 
@@ -71,23 +72,15 @@ public class BatchDispatcher(
                 logger.LogWarning("Batch {BatchId} lost its lease; another worker continues it", batchId);
                 return;
             }
-            var now = clock.GetUtcNow();
-            List<long> due;
-            await using (var db = NewContext())
-            {
-                due = await db.Messages.AsNoTracking()
-                    .Where(m => m.BatchId == batchId && m.Status == MessageStatus.Queued &&
-                                (m.NextAttemptUtc == null || m.NextAttemptUtc <= now))
-                    .OrderBy(m => m.Id).Select(m => m.Id).Take(Math.Max(sender.Concurrency * 8, 32)).ToListAsync(ct);
-            }
-            if (due.Count == 0)
+            var claimed = await ClaimChunkAsync(batchId, Math.Max(sender.Concurrency * 8, 32), context, ct);
+            if (claimed is null)
             {
                 break;
             }
-            await Parallel.ForEachAsync(due, new ParallelOptions { MaxDegreeOfParallelism = sender.Concurrency, CancellationToken = ct },
-                async (messageId, cancel) =>
+            await Parallel.ForEachAsync(claimed, new ParallelOptions { MaxDegreeOfParallelism = sender.Concurrency, CancellationToken = ct },
+                async (message, cancel) =>
                 {
-                    if (await SendOneAsync(messageId, sender, context, cancel))
+                    if (await SendClaimedAsync(message, sender, context, cancel))
                     {
                         Interlocked.Increment(ref sent);
                     }
@@ -97,33 +90,55 @@ public class BatchDispatcher(
         await FinishAsync(batch, owner, ct);
     }
 
-    /// <summary>Claims, sends and records one message. Returns whether a provider accepted it.</summary>
-    private async Task<bool> SendOneAsync(long messageId, IChannelSender sender, SendContext context, CancellationToken ct)
+    /// <summary>
+    /// Claims the next due messages of the batch (<c>Queued → Sending</c>) in one statement, under a token of this
+    /// claim, and returns the rows this worker now holds: a message claimed by another run at the same moment is not
+    /// among them (R15). Null when nothing is due. Confirmation requests for appointments confirmed meanwhile are
+    /// cancelled here and not returned.
+    /// </summary>
+    private async Task<List<Message>?> ClaimChunkAsync(long batchId, int size, SendContext context, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        Message? message;
-        await using (var db = NewContext())
+        var token = Guid.NewGuid().ToString("N");
+        await using var db = NewContext();
+        var due = await db.Messages.AsNoTracking()
+            .Where(m => m.BatchId == batchId && m.Status == MessageStatus.Queued &&
+                        (m.NextAttemptUtc == null || m.NextAttemptUtc <= now))
+            .OrderBy(m => m.Id).Select(m => m.Id).Take(size).ToListAsync(ct);
+        if (due.Count == 0)
         {
-            var claimed = await db.Messages
-                .Where(m => m.Id == messageId && m.Status == MessageStatus.Queued)
-                .ExecuteUpdateAsync(s => s
-                    .SetProperty(m => m.Status, MessageStatus.Sending)
-                    .SetProperty(m => m.LeaseUntilUtc, now + _options.Lease)
-                    .SetProperty(m => m.Attempts, m => m.Attempts + 1), ct);
-            if (claimed == 0)
-            {
-                return false;
-            }
-            message = await db.Messages.AsNoTracking().SingleAsync(m => m.Id == messageId, ct);
+            return null;
+        }
+        await db.Messages
+            .Where(m => due.Contains(m.Id) && m.Status == MessageStatus.Queued)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(m => m.Status, MessageStatus.Sending)
+                .SetProperty(m => m.ClaimToken, token)
+                .SetProperty(m => m.LeaseUntilUtc, now + _options.Lease)
+                .SetProperty(m => m.Attempts, m => m.Attempts + 1), ct);
+        var claimed = await db.Messages.AsNoTracking()
+            .Where(m => due.Contains(m.Id) && m.Status == MessageStatus.Sending && m.ClaimToken == token)
+            .OrderBy(m => m.Id).ToListAsync(ct);
+        if (context.Campaign.Kind == CampaignKind.Confirmation)
+        {
             // Once an appointment is confirmed (by an earlier text, call or the front desk), no further request for it
             // goes out; the message is cancelled and its credits released.
-            if (context.Campaign.Kind == CampaignKind.Confirmation && message.AppointmentId is { } appointmentId &&
-                await db.Appointments.AnyAsync(a => a.Id == appointmentId && a.Status == AppointmentStatus.Confirmed, ct))
+            var appointmentIds = claimed.Where(m => m.AppointmentId is not null).Select(m => m.AppointmentId!.Value).Distinct().ToList();
+            var confirmed = (await db.Appointments.AsNoTracking()
+                .Where(a => appointmentIds.Contains(a.Id) && a.Status == AppointmentStatus.Confirmed)
+                .Select(a => a.Id).ToListAsync(ct)).ToHashSet();
+            foreach (var message in claimed.Where(m => m.AppointmentId is { } id && confirmed.Contains(id)).ToList())
             {
                 await CancelAsync(message, "Not sent: the appointment was already confirmed.", ct);
-                return false;
+                claimed.Remove(message);
             }
         }
+        return claimed;
+    }
+
+    /// <summary>Sends one claimed message and records the result. Returns whether a provider accepted it.</summary>
+    private async Task<bool> SendClaimedAsync(Message message, IChannelSender sender, SendContext context, CancellationToken ct)
+    {
         SendResult result;
         try
         {
@@ -132,11 +147,85 @@ public class BatchDispatcher(
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             // An unexpected failure is treated like a temporary one: the message waits and is retried, never lost.
-            logger.LogError(ex, "Sending message {MessageId} failed unexpectedly", messageId);
+            logger.LogError(ex, "Sending message {MessageId} failed unexpectedly", message.Id);
             result = new SendResult(SendOutcome.Transient, null, "An unexpected error occurred while sending.");
         }
+        if (result.Outcome == SendOutcome.Accepted)
+        {
+            // Waits until the result is committed, so this sender's next message goes out only after it: a crash
+            // repeats at most the message each sender has in flight (R14).
+            var accepted = new AcceptedSend(message, result);
+            if (acceptedCommits is null)
+            {
+                await RecordAcceptedAsync([accepted], ct);
+            }
+            else
+            {
+                await acceptedCommits.SubmitAsync(accepted, RecordAcceptedAsync, ct);
+            }
+            return true;
+        }
         await RecordAsync(message, result, ct);
-        return result.Outcome == SendOutcome.Accepted;
+        return false;
+    }
+
+    /// <summary>
+    /// Records accepted messages as Sent with their charges. Results that arrive while a commit is being written are
+    /// written together in the next one (a group commit): one transaction, one balance change and one entry per
+    /// message. When the ledger refuses the group, each message is recorded on its own, so a refusal stays with the
+    /// message it belongs to.
+    /// </summary>
+    private async Task RecordAcceptedAsync(IReadOnlyList<AcceptedSend> group, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var posted = false;
+        await using (var db = NewContext())
+        {
+            var strategy = db.Database.CreateExecutionStrategy();
+            posted = await strategy.ExecuteAsync(async cancel =>
+            {
+                await using var transaction = await db.Database.BeginTransactionAsync(cancel);
+                var charges = new List<(CreditShare, string)>(group.Count);
+                foreach (var (message, result) in group)
+                {
+                    var updated = await db.Messages.Where(m => m.Id == message.Id && m.Status == MessageStatus.Sending)
+                        .ExecuteUpdateAsync(s => s
+                            .SetProperty(m => m.Status, MessageStatus.Sent)
+                            .SetProperty(m => m.SentUtc, now)
+                            .SetProperty(m => m.ProviderMessageId, result.ProviderMessageId)
+                            .SetProperty(m => m.LeaseUntilUtc, (DateTimeOffset?)null)
+                            .SetProperty(m => m.NeedsAttention, false)
+                            .SetProperty(m => m.Error, (string?)null), cancel);
+                    if (updated == 1)
+                    {
+                        charges.Add((new CreditShare(message.Id, message.CampaignId, message.Cost, message.Mode), $"charge:message:{message.Id}"));
+                    }
+                }
+                if (charges.Count > 0 && (await ledger.ChargeManyWithin(db, charges, cancel)).Outcome != CreditOutcome.Posted)
+                {
+                    await transaction.RollbackAsync(cancel);
+                    return false;
+                }
+                await transaction.CommitAsync(cancel);
+                return true;
+            }, ct);
+        }
+        if (!posted)
+        {
+            foreach (var (message, result) in group)
+            {
+                await RecordAsync(message, result, ct);
+            }
+            return;
+        }
+        foreach (var (message, result) in group)
+        {
+            if (message.Channel != Channel.Email && result.ProviderMessageId is { } sid)
+            {
+                // A status callback can beat this write; the ones that did were kept and apply now.
+                await statuses.ApplyAsync(sid, ct);
+            }
+        }
     }
 
     /// <summary>Writes a message's result and its ledger entry in one transaction.</summary>
@@ -156,7 +245,7 @@ public class BatchDispatcher(
                             .SetProperty(m => m.LeaseUntilUtc, (DateTimeOffset?)null)
                             .SetProperty(m => m.NeedsAttention, false)
                             .SetProperty(m => m.Error, (string?)null), cancel), ct);
-                if (result.ProviderMessageId is { } sid)
+                if (message.Channel != Channel.Email && result.ProviderMessageId is { } sid)
                 {
                     // A status callback can beat this write; the ones that did were kept and apply now.
                     await statuses.ApplyAsync(sid, ct);
@@ -419,3 +508,6 @@ public class BatchDispatcher(
 
     private static string? Truncate(string? value) => value is null ? null : value.Length <= 500 ? value : value[..500];
 }
+
+/// <summary>A message a provider accepted, waiting for its Sent state and charge to be written.</summary>
+public sealed record AcceptedSend(Message Message, SendResult Result);

@@ -21,9 +21,13 @@ public class DispatchOptions
     /// <summary>Waits before the 2nd, 3rd… attempt after a temporary failure; the last value repeats.</summary>
     public TimeSpan[] RetryDelays { get; set; } = [TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(15)];
 
-    /// <summary>Email messages in flight at once within one batch; keep it at or below the SMTP pool size.</summary>
+    /// <summary>
+    /// Email senders at once within one batch. Each sender sends one message, then waits until its result is committed
+    /// before it sends the next (so a crash repeats at most one message per sender, R14); with two senders per SMTP
+    /// connection one of them is usually on the wire while the other waits for its commit. Twice the pool size.
+    /// </summary>
     [Range(1, 64)]
-    public int EmailConcurrency { get; set; } = 4;
+    public int EmailConcurrency { get; set; } = 8;
 
     /// <summary>Texts and calls go out only between these local times in the practice's time zone.</summary>
     public TimeOnly SendWindowStart { get; set; } = new(8, 0);

@@ -497,6 +497,10 @@ namespace PatientMessageExchange.Migrations.SqlServer.Migrations
                     b.Property<int>("Channel")
                         .HasColumnType("int");
 
+                    b.Property<string>("ClaimToken")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
                     b.Property<DateTimeOffset?>("CompletedUtc")
                         .HasColumnType("datetimeoffset");
 

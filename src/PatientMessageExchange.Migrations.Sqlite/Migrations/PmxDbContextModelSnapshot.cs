@@ -475,6 +475,10 @@ namespace PatientMessageExchange.Migrations.Sqlite.Migrations
                     b.Property<int>("Channel")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ClaimToken")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("CompletedUtc")
                         .HasColumnType("INTEGER");
 

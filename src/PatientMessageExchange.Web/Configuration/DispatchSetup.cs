@@ -20,6 +20,7 @@ public static class DispatchSetup
         services.AddScoped<AudienceBuilder>();
         services.AddScoped<CampaignService>();
         services.AddScoped<BatchDispatcher>();
+        services.AddSingleton<GroupCommit<AcceptedSend>>();
         services.AddScoped<DispatchSweeper>();
         services.AddScoped<BatchJob>();
         services.AddScoped<SweeperJob>();

@@ -303,7 +303,7 @@ public sealed class CreditLedgerTests : IDisposable
         var writers = typeof(CreditLedger).GetMethods(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Instance)
             .Where(m => m.DeclaringType == typeof(CreditLedger)).Select(m => m.Name).Order().ToList();
 
-        Assert.Equal(["Adjust", "Charge", "ChargeInbound", "ChargeWithin", "Credit", "GetBalance", "Release", "ReleaseWithin", "Reserve", "ReserveWithin"], writers);
+        Assert.Equal(["Adjust", "Charge", "ChargeInbound", "ChargeManyWithin", "ChargeWithin", "Credit", "GetBalance", "Release", "ReleaseWithin", "Reserve", "ReserveWithin"], writers);
     }
 
     [Fact]
@@ -337,6 +337,74 @@ public sealed class CreditLedgerTests : IDisposable
 
         Assert.False(report.IsConsistent);
         Assert.Equal((100L, 5_000), (report.ExpectedAvailable, report.BalanceAvailable));
+    }
+
+    [Fact]
+    [Trait("Check", "R21")]
+    public async Task A_group_charge_writes_one_entry_per_message_with_running_totals_and_keeps_the_ledger_consistent()
+    {
+        var ledger = await FundedLedgerAsync(100);
+        await ledger.Reserve(1, 20, "campaign:1");
+
+        var result = await ChargeManyAsync(ledger,
+            (new CreditShare(11, 1, 1, ContactMode.Email), "charge:11"),
+            (new CreditShare(12, 1, 3, ContactMode.Text), "charge:12"),
+            (new CreditShare(13, 1, 5, ContactMode.Phone), "charge:13"));
+
+        Assert.Equal((CreditOutcome.Posted, 80, 11), (result.Outcome, result.AvailableAfter, result.ReservedAfter));
+        await using (var db = _database.NewContext())
+        {
+            var entries = await db.CreditLedgerEntries.AsNoTracking().Where(e => e.Kind == CreditEntryKind.Charge)
+                .OrderBy(e => e.Id).Select(e => new { e.MessageId, e.Amount, e.ReservedAfter, e.AvailableAfter, e.ContactMode }).ToListAsync();
+            Assert.Equal([11L, 12L, 13L], entries.Select(e => e.MessageId!.Value));
+            Assert.Equal([-1, -3, -5], entries.Select(e => e.Amount));
+            Assert.Equal([19, 16, 11], entries.Select(e => e.ReservedAfter));
+            Assert.All(entries, e => Assert.Equal(80, e.AvailableAfter));
+            Assert.Equal(11, (await db.CreditReservations.SingleAsync(r => r.CampaignId == 1)).Outstanding);
+        }
+        Assert.Equal(new CreditBalanceSnapshot(80, 11, 5), await ledger.GetBalance());
+        Assert.True((await IntegrityCheck().RunAsync()).IsConsistent);
+    }
+
+    [Fact]
+    [Trait("Check", "R21")]
+    public async Task A_group_charge_is_refused_whole_when_one_message_was_already_resolved_or_its_key_was_used()
+    {
+        var ledger = await FundedLedgerAsync(100);
+        await ledger.Reserve(1, 20, "campaign:1");
+        await ledger.Release(new CreditShare(12, 1, 3, ContactMode.Text), "release:12");
+        var before = await ledger.GetBalance();
+
+        var resolved = await ChargeManyAsync(ledger,
+            (new CreditShare(11, 1, 1, ContactMode.Email), "charge:11"),
+            (new CreditShare(12, 1, 3, ContactMode.Text), "charge:12"));
+        var replayed = await ChargeManyAsync(ledger, (new CreditShare(14, 1, 1, ContactMode.Email), "release:12"));
+        var tooMuch = await ChargeManyAsync(ledger, (new CreditShare(15, 1, 18, ContactMode.Email), "charge:15"));
+
+        Assert.Equal(CreditOutcome.AlreadyResolved, resolved.Outcome);
+        Assert.Equal(CreditOutcome.Replayed, replayed.Outcome);
+        Assert.Equal(CreditOutcome.ExceedsReservation, tooMuch.Outcome);
+        Assert.Equal(before, await ledger.GetBalance());
+        await using var db = _database.NewContext();
+        Assert.Equal(0, await db.CreditLedgerEntries.CountAsync(e => e.Kind == CreditEntryKind.Charge));
+        Assert.True((await IntegrityCheck().RunAsync()).IsConsistent);
+    }
+
+    /// <summary>Runs a group charge as the dispatcher does: in its own transaction, committed only when posted.</summary>
+    private async Task<CreditResult> ChargeManyAsync(CreditLedger ledger, params (CreditShare, string)[] charges)
+    {
+        await using var db = _database.NewContext();
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        var result = await ledger.ChargeManyWithin(db, charges);
+        if (result.Outcome == CreditOutcome.Posted)
+        {
+            await transaction.CommitAsync();
+        }
+        else
+        {
+            await transaction.RollbackAsync();
+        }
+        return result;
     }
 
     private CreditIntegrityCheck IntegrityCheck() =>

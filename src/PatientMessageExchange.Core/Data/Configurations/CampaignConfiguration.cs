@@ -38,6 +38,7 @@ internal sealed class MessageConfiguration : IEntityTypeConfiguration<Message>
         e.Property(m => m.Language).HasMaxLength(8);
         e.Property(m => m.ProviderMessageId).HasMaxLength(200);
         e.Property(m => m.ProviderStatus).HasMaxLength(40);
+        e.Property(m => m.ClaimToken).HasMaxLength(32);
         e.Property(m => m.Error).HasMaxLength(500);
         e.HasOne<Campaign>().WithMany().HasForeignKey(m => m.CampaignId).OnDelete(DeleteBehavior.Restrict);
         e.HasOne<DispatchBatch>().WithMany().HasForeignKey(m => m.BatchId).OnDelete(DeleteBehavior.Restrict);
