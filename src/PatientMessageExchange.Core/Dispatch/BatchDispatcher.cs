@@ -65,26 +65,66 @@ public class BatchDispatcher(
 
         await RecoverInterruptedAsync(batch, sender, ct);
         var sent = 0;
-        while (!ct.IsCancellationRequested)
+        // One claimer keeps the senders fed: it claims the next chunk while the last one is still being sent, so no
+        // sender waits for the slowest message of a chunk. The queue holds at most one chunk of claimed messages.
+        var chunk = Math.Max(sender.Concurrency * 4, 8);
+        var work = System.Threading.Channels.Channel.CreateBounded<Message>(chunk);
+        // A sender that fails (the database is gone) stops the claimer too; the run then fails and is retried, and
+        // what it had claimed is recovered after its lease.
+        using var failed = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var workers = Enumerable.Range(0, sender.Concurrency).Select(_ => Task.Run(async () =>
         {
-            if (!await RenewLeaseAsync(batchId, owner, ct))
+            try
             {
-                logger.LogWarning("Batch {BatchId} lost its lease; another worker continues it", batchId);
-                return;
-            }
-            var claimed = await ClaimChunkAsync(batchId, Math.Max(sender.Concurrency * 8, 32), context, ct);
-            if (claimed is null)
-            {
-                break;
-            }
-            await Parallel.ForEachAsync(claimed, new ParallelOptions { MaxDegreeOfParallelism = sender.Concurrency, CancellationToken = ct },
-                async (message, cancel) =>
+                await foreach (var message in work.Reader.ReadAllAsync(ct))
                 {
-                    if (await SendClaimedAsync(message, sender, context, cancel))
+                    if (await SendClaimedAsync(message, sender, context, ct))
                     {
                         Interlocked.Increment(ref sent);
                     }
-                });
+                }
+            }
+            catch
+            {
+                await failed.CancelAsync();
+                throw;
+            }
+        }, CancellationToken.None)).ToList();
+        var leaseLost = false;
+        try
+        {
+            while (!failed.IsCancellationRequested)
+            {
+                if (!await RenewLeaseAsync(batchId, owner, failed.Token))
+                {
+                    leaseLost = true;
+                    break;
+                }
+                var claimed = await ClaimChunkAsync(batchId, chunk, context, failed.Token);
+                if (claimed is null)
+                {
+                    break;
+                }
+                foreach (var message in claimed)
+                {
+                    await work.Writer.WriteAsync(message, failed.Token);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (failed.IsCancellationRequested && !ct.IsCancellationRequested)
+        {
+            // A sender failed; its exception is the one to report, below.
+        }
+        finally
+        {
+            work.Writer.TryComplete();
+        }
+        // The messages already claimed are this run's to finish, even when the lease is gone.
+        await Task.WhenAll(workers);
+        if (leaseLost)
+        {
+            logger.LogWarning("Batch {BatchId} lost its lease; another worker continues it", batchId);
+            return;
         }
         logger.LogInformation("Batch {BatchId} pass done: {Sent} accepted", batchId, sent);
         await FinishAsync(batch, owner, ct);
