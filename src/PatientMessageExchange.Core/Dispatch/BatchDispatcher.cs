@@ -35,7 +35,7 @@ public class BatchDispatcher(
         var owner = Guid.NewGuid().ToString("N");
         if (!await ClaimBatchAsync(batchId, owner, ct))
         {
-            logger.LogDebug("Batch {BatchId} is not due or is held by another worker", batchId);
+            await RescheduleIfEarlyAsync(batchId, ct);
             return;
         }
         DispatchBatch batch;
@@ -511,6 +511,27 @@ public class BatchDispatcher(
                 .SetProperty(b => b.LeaseUntilUtc, leaseUntil)
                 .SetProperty(b => b.Runs, b => b.Runs + 1), ct);
         return claimed == 1;
+    }
+
+    /// <summary>
+    /// A job that starts a little before its batch is due (timers and clocks disagree by a millisecond or so) puts
+    /// the batch back on the queue for its time instead of leaving it to the sweeper a minute later.
+    /// </summary>
+    private async Task RescheduleIfEarlyAsync(long batchId, CancellationToken ct)
+    {
+        await using var db = NewContext();
+        var batch = await db.DispatchBatches.AsNoTracking().Where(b => b.Id == batchId)
+            .Select(b => new { b.Status, b.NotBeforeUtc }).SingleOrDefaultAsync(ct);
+        if (batch is { Status: BatchStatus.Queued })
+        {
+            // Due by now, or soon: either way the next run claims it.
+            var now = clock.GetUtcNow();
+            var due = batch.NotBeforeUtc is { } notBefore && notBefore > now ? notBefore : now;
+            queue.Schedule(batchId, due);
+            logger.LogDebug("Batch {BatchId} started before it was due; scheduled again for {DueUtc}", batchId, due);
+            return;
+        }
+        logger.LogDebug("Batch {BatchId} is not due or is held by another worker", batchId);
     }
 
     private async Task<bool> RenewLeaseAsync(long batchId, string owner, CancellationToken ct)

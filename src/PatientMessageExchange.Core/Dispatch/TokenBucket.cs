@@ -5,8 +5,9 @@ namespace PatientMessageExchange.Core.Dispatch;
 /// It keeps a log of the last <c>rate</c> grants: a permit is granted only when the grant <c>rate</c> places back is at
 /// least <see cref="Window"/> (one second plus <see cref="Margin"/>) old, so <c>rate + 1</c> requests never arrive
 /// within one second even when the network delays one of them by up to the margin more than another. Permits are
-/// also at least <see cref="MinimumGap"/> (half the even spacing) apart, so they go out as a steady stream rather than
-/// a burst at the start of each window. A caller woken late (a busy thread pool, a GC) loses nothing: the permits
+/// also at least <see cref="MinimumGap"/> (three quarters of the even spacing) apart, so they go out as a steady stream
+/// rather than a burst at the start of each window, which would turn a little network jitter into several requests
+/// over the cap. A caller woken late (a busy thread pool, a GC) loses nothing: the permits
 /// behind it may follow at the minimum gap until the log is full again, which keeps the achieved rate at
 /// rate ÷ (1 + margin) over any stretch of work (measured: B3 in docs/benchmarks.md). Shared by every batch of a
 /// channel in the process.
@@ -26,7 +27,7 @@ public sealed class TokenBucket
         _clock = clock;
         RatePerSecond = Math.Max(1, ratePerSecond);
         _log = new DateTimeOffset[RatePerSecond];
-        MinimumGap = TimeSpan.FromTicks(TimeSpan.TicksPerSecond / RatePerSecond / 2);
+        MinimumGap = TimeSpan.FromTicks(TimeSpan.TicksPerSecond * 3 / 4 / RatePerSecond);
     }
 
     public int RatePerSecond { get; }
@@ -34,7 +35,7 @@ public sealed class TokenBucket
     /// <summary>No more than <see cref="RatePerSecond"/> grants fall within any window this long.</summary>
     public TimeSpan Window => TimeSpan.FromSeconds(1) + Margin;
 
-    /// <summary>The least time between two grants: half the even spacing, so catching up never becomes a burst.</summary>
+    /// <summary>The least time between two grants: ¾ of the even spacing, so catching up never becomes a burst.</summary>
     public TimeSpan MinimumGap { get; }
 
     /// <summary>Takes a permit if one is due now (returns zero); otherwise returns how long to wait before asking again.</summary>

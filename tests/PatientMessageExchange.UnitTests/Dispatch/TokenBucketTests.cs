@@ -67,10 +67,10 @@ public sealed class TokenBucketTests
         Assert.Equal(TimeSpan.Zero, bucket.TryTake());
 
         // Nothing was asked for half a second: the next permits may come closer than the even 100 ms to catch up,
-        // but never closer than the minimum gap of 50 ms.
+        // but never closer than the minimum gap of 75 ms.
         clock.Advance(TimeSpan.FromMilliseconds(500));
         Assert.Equal(TimeSpan.Zero, bucket.TryTake());
-        Assert.Equal(TimeSpan.FromMilliseconds(50), bucket.TryTake());
+        Assert.Equal(TimeSpan.FromMilliseconds(75), bucket.TryTake());
     }
 
     [Fact]
