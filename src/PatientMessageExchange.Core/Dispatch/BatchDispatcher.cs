@@ -15,7 +15,8 @@ namespace PatientMessageExchange.Core.Dispatch;
 /// workers at once (R15): the batch is claimed with a lease; each message is claimed (<c>Queued → Sending</c>) before it
 /// is sent; and its result is written together with its ledger entry, a charge when a provider accepted it or a release
 /// when it can't go (R16, R21). A worker killed mid-send leaves at most its in-flight messages in Sending; the next run
-/// asks the provider about them where it can, and otherwise sends them again (R14).
+/// asks the provider about them where it can, and otherwise sends them again (R14). A personalized or confirmation
+/// message refused for good hands over to <see cref="ChannelFallback"/> once its failure has committed.
 /// </summary>
 public class BatchDispatcher(
     DbContextOptions<PmxDbContext> dbOptions,
@@ -25,6 +26,7 @@ public class BatchDispatcher(
     TimeProvider clock,
     IOptions<DispatchOptions> options,
     ProviderStatusRecorder statuses,
+    ChannelFallback fallback,
     ILogger<BatchDispatcher> logger)
 {
     private readonly DispatchOptions _options = options.Value;
@@ -197,7 +199,25 @@ public class BatchDispatcher(
                     }
                     return updated;
                 }, ct);
+                if (result.Outcome is SendOutcome.Permanent or SendOutcome.RecipientRejected or SendOutcome.OptedOut)
+                {
+                    // After the failure has committed, never inside its transaction: the next mode is a new unit of work.
+                    await FallBackAsync(message.Id, ct);
+                }
                 return;
+        }
+    }
+
+    private async Task FallBackAsync(long messageId, CancellationToken ct)
+    {
+        try
+        {
+            await fallback.TryAsync(messageId, ct);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The failure is recorded either way; a fallback that could not be stored must not stop the batch.
+            logger.LogError(ex, "Channel fallback for message {MessageId} failed", messageId);
         }
     }
 

@@ -13,7 +13,8 @@ namespace PatientMessageExchange.Core.Dispatch;
 /// Applies provider status callbacks (Twilio's, or the outbox's simulated ones) to messages. Each (sid, status) is
 /// kept once; a message only ever moves to a higher <see cref="MessageStatusExtensions.Rank"/>, so duplicated or
 /// reordered callbacks end in the most advanced state, and its side effects (flagging a number, the one retry of an
-/// unreachable handset) happen once, with the conditional update that moved it (R3, R4). Callbacks only touch a
+/// unreachable handset, channel fallback after a landline / invalid / opted-out code or a failed retry) happen once,
+/// with the conditional update that moved it (R3, R4). Callbacks only touch a
 /// message already recorded as accepted (and so charged); earlier ones wait for <see cref="ApplyAsync"/>.
 /// </summary>
 public class ProviderStatusRecorder(
@@ -22,6 +23,7 @@ public class ProviderStatusRecorder(
     IDispatchQueue queue,
     TimeProvider clock,
     IOptions<DispatchOptions> options,
+    ChannelFallback fallback,
     ILogger<ProviderStatusRecorder> logger)
 {
     /// <summary>Records one callback. Returns false when the same (sid, status) was already received.</summary>
@@ -86,27 +88,47 @@ public class ProviderStatusRecorder(
                 continue;
             }
             logger.LogInformation("Message {MessageId} moved {From} → {To} by status callback", message.Id, current, target);
-            if (target == MessageStatus.Undelivered && best.Event.ErrorCode is { } errorCode)
+            if (target == MessageStatus.Undelivered && best.Event.ErrorCode is { } errorCode &&
+                await OnCarrierErrorAsync(db, message, errorCode, now, ct))
             {
-                await OnCarrierErrorAsync(db, message, errorCode, now, ct);
+                await FallBackAsync(message.Id, ct);
             }
             return;
         }
     }
 
-    private async Task OnCarrierErrorAsync(PmxDbContext db, Message message, int code, DateTimeOffset now, CancellationToken ct)
+    /// <summary>Applies a carrier error's side effect. Returns whether the mode failed for good, so fallback is due.</summary>
+    private async Task<bool> OnCarrierErrorAsync(PmxDbContext db, Message message, int code, DateTimeOffset now, CancellationToken ct)
     {
         switch (TwilioErrorCodes.Classify(code))
         {
             case TwilioErrorAction.RetryOnceLater when message.RetryOfMessageId is null:
                 await ScheduleRetryAsync(message, now, ct);
-                break;
+                return false;
+            case TwilioErrorAction.RetryOnceLater:
+                // The one retry was unreachable too.
+                return true;
             case TwilioErrorAction.Landline or TwilioErrorAction.Invalid:
                 await BatchDispatcher.FlagContactAsync(db, message, ContactPointStatus.Invalid, TwilioErrorCodes.Reason(code), null, now, ct);
-                break;
+                return true;
             case TwilioErrorAction.OptedOut:
                 await BatchDispatcher.FlagContactAsync(db, message, ContactPointStatus.OptedOut, TwilioErrorCodes.Reason(code), "Opted out", now, ct);
-                break;
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    private async Task FallBackAsync(long messageId, CancellationToken ct)
+    {
+        try
+        {
+            await fallback.TryAsync(messageId, ct);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The callback is recorded either way; a fallback that could not be stored is logged, not retried here.
+            logger.LogError(ex, "Channel fallback for message {MessageId} failed", messageId);
         }
     }
 
