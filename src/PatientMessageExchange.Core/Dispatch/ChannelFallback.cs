@@ -32,8 +32,9 @@ public class ChannelFallback(
     TimeProvider clock,
     ILogger<ChannelFallback> logger)
 {
-    public const string NoCreditsNote = "No fallback: not enough credits.";
-    public const string NoOtherModeNote = "No fallback: no other usable contact method.";
+    public const string NotePrefix = "No fallback:";
+    public const string NoCreditsNote = NotePrefix + " not enough credits.";
+    public const string NoOtherModeNote = NotePrefix + " no other usable contact method.";
 
     // A chain holds at most one message per mode plus their retries; the bound only guards against a corrupt loop.
     private const int MaxChain = 32;
