@@ -241,6 +241,73 @@ public sealed class ChannelFallbackTests
         await AssertLedgerAsync(harness, available: 100, campaignId);
     }
 
+    [Fact]
+    public async Task The_campaign_page_and_Messages_Sent_show_the_fallback_and_why_none_went()
+    {
+        await using var harness = await TelephonyHarness.StartAsync(credits: 100);
+        await harness.AddFamilyAsync(Mobile, Landline);
+        await harness.AddFamilyAsync("+16175550303");
+        harness.Api.RefuseNumbers[Mobile] = 21614;
+        harness.Api.RefuseNumbers["+16175550303"] = 21614;
+        var campaignId = await harness.SendConfirmationsAsync();
+        var messages = await harness.MessagesAsync(campaignId);
+        var call = messages.Single(m => m.Mode == ContactMode.Phone);
+        var alone = messages.Single(m => m.Address == "+16175550303");
+
+        var client = await harness.App.SignInAsRoleAsync(Core.Data.Roles.FrontDesk);
+        var page = await client.GetStringAsync($"/PersonalizedMessages/Campaign/{campaignId}");
+        await using var scope = harness.App.Services.CreateAsyncScope();
+        var reporter = scope.ServiceProvider.GetRequiredService<Core.Reports.MessagesSentReporter>();
+        var period = Core.Reports.ReportPeriod.ForPreset(Core.Reports.ReportPeriodPreset.Today, harness.App.Clock.GetUtcNow(),
+            TimeZoneInfo.FindSystemTimeZoneById("America/New_York"));
+        var rows = (await reporter.ListAsync(period, Core.Reports.MessagesSentFilter.None, 1)).Items.ToDictionary(r => r.MessageId);
+
+        Assert.Contains($"Fell back to Phone (message #{call.Id}, Sent)", page);
+        Assert.Contains(ChannelFallback.NoOtherModeNote, page);
+        Assert.EndsWith($"Fell back to Phone (message #{call.Id}).", rows[call.FallbackOfMessageId!.Value].Problem);
+        Assert.EndsWith(ChannelFallback.NoOtherModeNote, rows[alone.Id].Problem);
+        Assert.Null(rows[call.Id].Problem);
+    }
+
+    [Fact]
+    public async Task A_hard_bounce_of_a_confirmation_email_from_the_bounce_mailbox_falls_back_to_the_next_mode()
+    {
+        await using var harness = await TelephonyHarness.StartAsync(credits: 100);
+        var family = await harness.AddFamilyAsync(Mobile);
+        await harness.QueryAsync(db =>
+        {
+            db.ContactPoints.Add(new ContactPoint { PatientId = family.PatientId, Mode = ContactMode.Email, Value = "family@example.com" });
+            return db.SaveChangesAsync();
+        });
+        await PreferAsync(harness, family, ContactMode.Email, ContactMode.Text);
+        var campaignId = await harness.SendConfirmationsAsync();
+        var email = Assert.Single(await harness.MessagesAsync(campaignId));
+        Assert.Equal((ContactMode.Email, MessageStatus.Sent), (email.Mode, email.Status));
+
+        await using (var scope = harness.App.Services.CreateAsyncScope())
+        {
+            var processed = await scope.ServiceProvider.GetRequiredService<Core.Bounces.BounceProcessor>().ProcessAsync(new Core.Bounces.BounceReport
+            {
+                RawMessage = "dsn"u8.ToArray(), ReportMessageId = "dsn-1@mx.example",
+                OriginalEnvelopeId = Core.Channels.Email.MimeMessageFactory.EnvelopeIdFor(email.Id),
+                Recipients = [new Core.Bounces.BounceRecipient(Core.Bounces.BounceKind.Hard, "family@example.com", Action: "failed", Status: "5.1.1")],
+            });
+            var poll = new Core.Bounces.BouncePollResult(1, 0, 0, 0, processed.Bounces);
+            foreach (var id in Core.Bounces.BounceMailboxJob.FallbackCandidates(poll))
+            {
+                await scope.ServiceProvider.GetRequiredService<ChannelFallback>().TryAsync(id);
+            }
+        }
+        await harness.RunQueuedBatchesAsync();
+
+        var messages = await harness.MessagesAsync(campaignId);
+        Assert.Equal(2, messages.Count);
+        Assert.Equal(MessageStatus.Bounced, messages[0].Status);
+        Assert.Equal((ContactMode.Text, email.Id, MessageStatus.Sent), (messages[1].Mode, messages[1].FallbackOfMessageId, messages[1].Status));
+        Assert.Equal(Mobile, Assert.Single(harness.Api.Created).To);
+        await AssertLedgerAsync(harness, available: 100 - 1 - messages[1].Cost, campaignId);
+    }
+
     private static Task<int> PreferAsync(TelephonyHarness harness, Family family, params ContactMode[] modes) =>
         harness.QueryAsync(db =>
         {
