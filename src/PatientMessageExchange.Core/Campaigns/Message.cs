@@ -44,6 +44,13 @@ public class Message
     /// </summary>
     public long? FallbackOfMessageId { get; set; }
 
+    /// <summary>
+    /// Set, in the transaction that records a permanent failure of a message with a patient, to when channel fallback
+    /// became due; cleared once <see cref="Dispatch.ChannelFallback"/> has decided. The sweeper retries what a crash
+    /// between the two left behind.
+    /// </summary>
+    public DateTimeOffset? FallbackPendingUtc { get; set; }
+
     /// <summary>The due item (recall or immunization) the message is about, kept so a fallback renders the same fields.</summary>
     public string? DueItem { get; set; }
 

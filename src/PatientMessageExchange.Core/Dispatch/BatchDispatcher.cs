@@ -181,6 +181,9 @@ public class BatchDispatcher(
                 var error = result.Outcome == SendOutcome.Transient
                     ? $"Gave up after {message.Attempts} attempts: {result.Detail}"
                     : result.Detail;
+                var fallbackDue = result.Outcome is SendOutcome.Permanent or SendOutcome.RecipientRejected or SendOutcome.OptedOut &&
+                                  message.PatientId is not null;
+                DateTimeOffset? fallbackPending = fallbackDue ? now : null;
                 await ResolveAsync(message.Id, share, charge: false, async (db, cancel) =>
                 {
                     var updated = await db.Messages.Where(m => m.Id == message.Id && m.Status == MessageStatus.Sending)
@@ -189,6 +192,7 @@ public class BatchDispatcher(
                             .SetProperty(m => m.CompletedUtc, now)
                             .SetProperty(m => m.LeaseUntilUtc, (DateTimeOffset?)null)
                             .SetProperty(m => m.NeedsAttention, status == MessageStatus.Failed)
+                            .SetProperty(m => m.FallbackPendingUtc, fallbackPending)
                             .SetProperty(m => m.Error, Truncate(error)), cancel);
                     if (updated == 1 && result.Outcome is SendOutcome.RecipientRejected or SendOutcome.OptedOut)
                     {
@@ -199,7 +203,7 @@ public class BatchDispatcher(
                     }
                     return updated;
                 }, ct);
-                if (result.Outcome is SendOutcome.Permanent or SendOutcome.RecipientRejected or SendOutcome.OptedOut)
+                if (fallbackDue)
                 {
                     // After the failure has committed, never inside its transaction: the next mode is a new unit of work.
                     await FallBackAsync(message.Id, ct);

@@ -22,6 +22,8 @@ namespace PatientMessageExchange.Core.Dispatch;
 /// in the family's language, exactly as the planner would have. The new batch, the message (with its unique
 /// <see cref="Message.FallbackOfMessageId"/>) and its reservation commit in one transaction; the job is queued after
 /// the commit. A repeated or concurrent call finds the unique index and does nothing.</para>
+/// <para>The failure's own transaction marks the message <see cref="Message.FallbackPendingUtc"/>; deciding clears the
+/// mark, so a crash in between is picked up by the sweeper (<see cref="RetryPendingAsync"/>).</para>
 /// <para>It opens its own database contexts, so the dispatcher may call it from parallel sends.</para>
 /// </summary>
 public class ChannelFallback(
@@ -39,7 +41,54 @@ public class ChannelFallback(
     // A chain holds at most one message per mode plus their retries; the bound only guards against a corrupt loop.
     private const int MaxChain = 32;
 
+    /// <summary>
+    /// Decides the fallback of one failed message and clears its <see cref="Message.FallbackPendingUtc"/>. An exception
+    /// leaves the mark, so the sweeper tries again.
+    /// </summary>
     public async Task<FallbackResult> TryAsync(long messageId, CancellationToken ct = default)
+    {
+        var result = await DecideAsync(messageId, ct);
+        if (result.Outcome != FallbackOutcome.Created)
+        {
+            // A created fallback cleared the mark in its own transaction.
+            await using var db = new PmxDbContext(dbOptions);
+            await db.Messages.Where(m => m.Id == messageId && m.FallbackPendingUtc != null)
+                .ExecuteUpdateAsync(s => s.SetProperty(m => m.FallbackPendingUtc, (DateTimeOffset?)null), ct);
+        }
+        return result;
+    }
+
+    /// <summary>
+    /// Retries the fallbacks that were due but never decided (a crash between a failure's commit and its fallback),
+    /// marked at least <paramref name="olderThan"/> ago. Returns how many were decided.
+    /// </summary>
+    public async Task<int> RetryPendingAsync(TimeSpan olderThan, int take, CancellationToken ct = default)
+    {
+        var before = clock.GetUtcNow() - olderThan;
+        List<long> pending;
+        await using (var db = new PmxDbContext(dbOptions))
+        {
+            pending = await db.Messages.AsNoTracking()
+                .Where(m => m.FallbackPendingUtc != null && m.FallbackPendingUtc < before)
+                .OrderBy(m => m.FallbackPendingUtc).Select(m => m.Id).Take(take).ToListAsync(ct);
+        }
+        var decided = 0;
+        foreach (var id in pending)
+        {
+            try
+            {
+                await TryAsync(id, ct);
+                decided++;
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                logger.LogError(ex, "Channel fallback for message {MessageId} failed; the next sweep tries again", id);
+            }
+        }
+        return decided;
+    }
+
+    private async Task<FallbackResult> DecideAsync(long messageId, CancellationToken ct)
     {
         await using var db = new PmxDbContext(dbOptions);
         var failed = await db.Messages.AsNoTracking().FirstOrDefaultAsync(m => m.Id == messageId, ct);
@@ -194,6 +243,8 @@ public class ChannelFallback(
             };
             db.Messages.Add(message);
             await db.SaveChangesAsync(cancel);
+            await db.Messages.Where(m => m.Id == failed.Id)
+                .ExecuteUpdateAsync(s => s.SetProperty(m => m.FallbackPendingUtc, (DateTimeOffset?)null), cancel);
             var reserved = await ledger.ReserveWithin(db, failed.CampaignId, planned.Cost, $"reserve:fallback:{failed.Id}", cancel);
             if (reserved.Outcome != CreditOutcome.Posted)
             {

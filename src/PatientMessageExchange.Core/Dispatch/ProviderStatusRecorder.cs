@@ -77,19 +77,25 @@ public class ProviderStatusRecorder(
                 ? best.Event.ErrorCode is { } code ? $"The carrier did not deliver it: {TwilioErrorCodes.Reason(code)}." : "The carrier did not deliver it."
                 : message.Error;
             var current = message.Status;
+            var fallbackDue = target == MessageStatus.Undelivered && message.PatientId is not null &&
+                              IsPermanent(best.Event.ErrorCode, message);
             var updated = await db.Messages.Where(m => m.Id == message.Id && m.Status == current)
                 .ExecuteUpdateAsync(s => s
                     .SetProperty(m => m.Status, target)
                     .SetProperty(m => m.ProviderStatus, best.Event.Status)
                     .SetProperty(m => m.CompletedUtc, now)
+                    .SetProperty(m => m.FallbackPendingUtc, m => fallbackDue ? now : m.FallbackPendingUtc)
                     .SetProperty(m => m.Error, error), ct);
             if (updated == 0)
             {
                 continue;
             }
             logger.LogInformation("Message {MessageId} moved {From} → {To} by status callback", message.Id, current, target);
-            if (target == MessageStatus.Undelivered && best.Event.ErrorCode is { } errorCode &&
-                await OnCarrierErrorAsync(db, message, errorCode, now, ct))
+            if (target == MessageStatus.Undelivered && best.Event.ErrorCode is { } errorCode)
+            {
+                await OnCarrierErrorAsync(db, message, errorCode, now, ct);
+            }
+            if (fallbackDue)
             {
                 await FallBackAsync(message.Id, ct);
             }
@@ -97,25 +103,30 @@ public class ProviderStatusRecorder(
         }
     }
 
-    /// <summary>Applies a carrier error's side effect. Returns whether the mode failed for good, so fallback is due.</summary>
-    private async Task<bool> OnCarrierErrorAsync(PmxDbContext db, Message message, int code, DateTimeOffset now, CancellationToken ct)
+    /// <summary>
+    /// Whether a carrier error means the mode failed for good, so channel fallback is due: a landline, an invalid or
+    /// opted-out number, or an unreachable handset whose one retry was unreachable too.
+    /// </summary>
+    internal static bool IsPermanent(int? code, Message message) => TwilioErrorCodes.Classify(code) switch
+    {
+        TwilioErrorAction.Landline or TwilioErrorAction.Invalid or TwilioErrorAction.OptedOut => true,
+        TwilioErrorAction.RetryOnceLater => message.RetryOfMessageId is not null,
+        _ => false,
+    };
+
+    private async Task OnCarrierErrorAsync(PmxDbContext db, Message message, int code, DateTimeOffset now, CancellationToken ct)
     {
         switch (TwilioErrorCodes.Classify(code))
         {
             case TwilioErrorAction.RetryOnceLater when message.RetryOfMessageId is null:
                 await ScheduleRetryAsync(message, now, ct);
-                return false;
-            case TwilioErrorAction.RetryOnceLater:
-                // The one retry was unreachable too.
-                return true;
+                break;
             case TwilioErrorAction.Landline or TwilioErrorAction.Invalid:
                 await BatchDispatcher.FlagContactAsync(db, message, ContactPointStatus.Invalid, TwilioErrorCodes.Reason(code), null, now, ct);
-                return true;
+                break;
             case TwilioErrorAction.OptedOut:
                 await BatchDispatcher.FlagContactAsync(db, message, ContactPointStatus.OptedOut, TwilioErrorCodes.Reason(code), "Opted out", now, ct);
-                return true;
-            default:
-                return false;
+                break;
         }
     }
 

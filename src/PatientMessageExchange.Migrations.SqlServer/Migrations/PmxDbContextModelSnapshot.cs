@@ -523,6 +523,9 @@ namespace PatientMessageExchange.Migrations.SqlServer.Migrations
                     b.Property<long?>("FallbackOfMessageId")
                         .HasColumnType("bigint");
 
+                    b.Property<DateTimeOffset?>("FallbackPendingUtc")
+                        .HasColumnType("datetimeoffset");
+
                     b.Property<string>("Language")
                         .HasMaxLength(8)
                         .HasColumnType("nvarchar(8)");
@@ -571,6 +574,8 @@ namespace PatientMessageExchange.Migrations.SqlServer.Migrations
                     b.HasIndex("FallbackOfMessageId")
                         .IsUnique()
                         .HasFilter("[FallbackOfMessageId] IS NOT NULL");
+
+                    b.HasIndex("FallbackPendingUtc");
 
                     b.HasIndex("PatientId");
 

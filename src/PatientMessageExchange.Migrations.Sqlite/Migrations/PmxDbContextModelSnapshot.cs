@@ -501,6 +501,9 @@ namespace PatientMessageExchange.Migrations.Sqlite.Migrations
                     b.Property<long?>("FallbackOfMessageId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("FallbackPendingUtc")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Language")
                         .HasMaxLength(8)
                         .HasColumnType("TEXT");
@@ -548,6 +551,8 @@ namespace PatientMessageExchange.Migrations.Sqlite.Migrations
 
                     b.HasIndex("FallbackOfMessageId")
                         .IsUnique();
+
+                    b.HasIndex("FallbackPendingUtc");
 
                     b.HasIndex("PatientId");
 

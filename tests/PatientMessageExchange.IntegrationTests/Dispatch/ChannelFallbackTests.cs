@@ -33,6 +33,7 @@ public sealed class ChannelFallbackTests
 
         var messages = await harness.MessagesAsync(campaignId);
         Assert.Equal(2, messages.Count);
+        Assert.All(messages, m => Assert.Null(m.FallbackPendingUtc));
         var (text, call) = (messages[0], messages[1]);
         Assert.Equal((ContactMode.Text, MessageStatus.Bounced), (text.Mode, text.Status));
         Assert.Equal((ContactMode.Phone, MessageStatus.Sent, text.Id), (call.Mode, call.Status, call.FallbackOfMessageId));
@@ -69,6 +70,7 @@ public sealed class ChannelFallbackTests
         Assert.All(responses, r => Assert.Equal(204, r.StatusCode));
         var messages = await harness.MessagesAsync(campaignId);
         Assert.Equal(2, messages.Count);
+        Assert.All(messages, m => Assert.Null(m.FallbackPendingUtc));
         Assert.Equal(MessageStatus.Undelivered, messages[0].Status);
         Assert.Equal((ContactMode.Phone, messages[0].Id, MessageStatus.Sent), (messages[1].Mode, messages[1].FallbackOfMessageId, messages[1].Status));
         Assert.Equal(2, harness.Api.Created.Count);
@@ -110,6 +112,7 @@ public sealed class ChannelFallbackTests
 
         var text = Assert.Single(await harness.MessagesAsync(campaignId));
         Assert.Equal(MessageStatus.Bounced, text.Status);
+        Assert.Null(text.FallbackPendingUtc);
         Assert.Contains(ChannelFallback.NoOtherModeNote, text.Error);
         Assert.Empty(harness.Api.Created);
         await AssertLedgerAsync(harness, available: 100, campaignId);
@@ -130,6 +133,7 @@ public sealed class ChannelFallbackTests
 
         var text = Assert.Single(await harness.MessagesAsync(campaignId));
         Assert.Equal(MessageStatus.Undelivered, text.Status);
+        Assert.Null(text.FallbackPendingUtc);
         Assert.Single(harness.Api.Created);
         Assert.Empty(harness.Queue.Enqueued);
         await AssertLedgerAsync(harness, available: 100 - text.Cost, campaignId);
@@ -242,6 +246,33 @@ public sealed class ChannelFallbackTests
     }
 
     [Fact]
+    public async Task A_fallback_left_undecided_by_a_crash_is_decided_by_the_sweeper_once()
+    {
+        await using var harness = await TelephonyHarness.StartAsync(credits: 100);
+        await harness.AddFamilyAsync(Mobile, Landline);
+        var campaignId = await harness.SendConfirmationsAsync();
+        var text = Assert.Single(await harness.MessagesAsync(campaignId));
+        Assert.Null(text.FallbackPendingUtc);
+        // As the carrier's report leaves it when the process dies right after recording it: undelivered, fallback due.
+        await harness.QueryAsync(db => db.Messages.Where(m => m.Id == text.Id).ExecuteUpdateAsync(s => s
+            .SetProperty(m => m.Status, MessageStatus.Undelivered)
+            .SetProperty(m => m.FallbackPendingUtc, harness.App.Clock.GetUtcNow())));
+
+        var early = await SweepAsync(harness);
+        harness.App.Clock.Advance(TimeSpan.FromMinutes(2));
+        var swept = await SweepAsync(harness);
+        var again = await SweepAsync(harness);
+        await harness.RunQueuedBatchesAsync();
+
+        Assert.Equal((0, 1, 0), (early.FallbacksDecided, swept.FallbacksDecided, again.FallbacksDecided));
+        var messages = await harness.MessagesAsync(campaignId);
+        Assert.Equal(2, messages.Count);
+        Assert.Equal((ContactMode.Phone, text.Id, MessageStatus.Sent), (messages[1].Mode, messages[1].FallbackOfMessageId, messages[1].Status));
+        Assert.All(messages, m => Assert.Null(m.FallbackPendingUtc));
+        await AssertLedgerAsync(harness, available: 100 - text.Cost - 5, campaignId);
+    }
+
+    [Fact]
     public async Task The_campaign_page_and_Messages_Sent_show_the_fallback_and_why_none_went()
     {
         await using var harness = await TelephonyHarness.StartAsync(credits: 100);
@@ -318,6 +349,12 @@ public sealed class ChannelFallbackTests
             });
             return db.SaveChangesAsync();
         });
+
+    private static async Task<SweepReport> SweepAsync(TelephonyHarness harness)
+    {
+        await using var scope = harness.App.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<DispatchSweeper>().SweepAsync(force: false);
+    }
 
     private static async Task<FallbackResult> FallBackAsync(TelephonyHarness harness, long messageId)
     {

@@ -30,12 +30,23 @@ namespace PatientMessageExchange.Migrations.SqlServer.Migrations
                 type: "bigint",
                 nullable: true);
 
+            migrationBuilder.AddColumn<DateTimeOffset>(
+                name: "FallbackPendingUtc",
+                table: "Messages",
+                type: "datetimeoffset",
+                nullable: true);
+
             migrationBuilder.CreateIndex(
                 name: "IX_Messages_FallbackOfMessageId",
                 table: "Messages",
                 column: "FallbackOfMessageId",
                 unique: true,
                 filter: "[FallbackOfMessageId] IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Messages_FallbackPendingUtc",
+                table: "Messages",
+                column: "FallbackPendingUtc");
         }
 
         /// <inheritdoc />
@@ -43,6 +54,10 @@ namespace PatientMessageExchange.Migrations.SqlServer.Migrations
         {
             migrationBuilder.DropIndex(
                 name: "IX_Messages_FallbackOfMessageId",
+                table: "Messages");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Messages_FallbackPendingUtc",
                 table: "Messages");
 
             migrationBuilder.DropColumn(
@@ -55,6 +70,10 @@ namespace PatientMessageExchange.Migrations.SqlServer.Migrations
 
             migrationBuilder.DropColumn(
                 name: "FallbackOfMessageId",
+                table: "Messages");
+
+            migrationBuilder.DropColumn(
+                name: "FallbackPendingUtc",
                 table: "Messages");
         }
     }

@@ -30,11 +30,22 @@ namespace PatientMessageExchange.Migrations.Sqlite.Migrations
                 type: "INTEGER",
                 nullable: true);
 
+            migrationBuilder.AddColumn<long>(
+                name: "FallbackPendingUtc",
+                table: "Messages",
+                type: "INTEGER",
+                nullable: true);
+
             migrationBuilder.CreateIndex(
                 name: "IX_Messages_FallbackOfMessageId",
                 table: "Messages",
                 column: "FallbackOfMessageId",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Messages_FallbackPendingUtc",
+                table: "Messages",
+                column: "FallbackPendingUtc");
         }
 
         /// <inheritdoc />
@@ -42,6 +53,10 @@ namespace PatientMessageExchange.Migrations.Sqlite.Migrations
         {
             migrationBuilder.DropIndex(
                 name: "IX_Messages_FallbackOfMessageId",
+                table: "Messages");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Messages_FallbackPendingUtc",
                 table: "Messages");
 
             migrationBuilder.DropColumn(
@@ -54,6 +69,10 @@ namespace PatientMessageExchange.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropColumn(
                 name: "FallbackOfMessageId",
+                table: "Messages");
+
+            migrationBuilder.DropColumn(
+                name: "FallbackPendingUtc",
                 table: "Messages");
         }
     }
