@@ -182,6 +182,8 @@ public sealed class M1BroadcastBenchmark : IBenchmark
         services.AddScoped<CampaignFactory>();
         services.AddScoped<ProviderStatusRecorder>();
         services.AddScoped<BatchDispatcher>();
+        services.AddScoped<ChannelFallback>();
+        services.AddSingleton<RecipientRenderer>();
         services.AddSingleton<GroupCommit<AcceptedSend>>();
         return services.BuildServiceProvider();
     }

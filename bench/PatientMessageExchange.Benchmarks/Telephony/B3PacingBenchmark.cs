@@ -13,6 +13,7 @@ using PatientMessageExchange.Core.Dispatch;
 using PatientMessageExchange.Core.Patients;
 using PatientMessageExchange.Core.Practice;
 using PatientMessageExchange.Core.Preferences;
+using PatientMessageExchange.Core.Templates;
 
 namespace PatientMessageExchange.Benchmarks.Telephony;
 
@@ -205,6 +206,10 @@ public sealed class B3PacingBenchmark(Channel channel) : IBenchmark
         services.AddScoped<CampaignFactory>();
         services.AddScoped<ProviderStatusRecorder>();
         services.AddScoped<BatchDispatcher>();
+        services.AddScoped<ChannelFallback>();
+        services.AddSingleton<RecipientRenderer>();
+        services.AddSingleton<TemplateRenderer>();
+        services.AddSingleton<MergeDataFactory>();
         services.AddSingleton<GroupCommit<AcceptedSend>>();
         return services.BuildServiceProvider();
     }

@@ -115,10 +115,12 @@ public class BounceProcessor(PmxDbContext db, AuditLog audit, IOptions<BounceOpt
             {
                 // Only forward: a sent email becomes bounced; anything already final stays as it is.
                 var detail = $"Bounced: {bounce.Status} {bounce.DiagnosticCode}".Trim();
+                // A personalized or confirmation email is then due for channel fallback (BounceMailboxJob, the sweeper).
                 await db.Messages.Where(m => m.Id == messageId && m.Status == MessageStatus.Sent)
                     .ExecuteUpdateAsync(u => u
                         .SetProperty(m => m.Status, MessageStatus.Bounced)
                         .SetProperty(m => m.CompletedUtc, now)
+                        .SetProperty(m => m.FallbackPendingUtc, m => m.PatientId != null ? now : (DateTimeOffset?)null)
                         .SetProperty(m => m.Error, detail.Length > 500 ? detail[..500] : detail), ct);
             }
         }

@@ -93,6 +93,8 @@ public class CampaignFactory(
                 Language = m.Language,
                 Segments = m.Segments,
                 Cost = m.Cost,
+                DueItem = m.Due?.Name,
+                DueDate = m.Due?.DueDate,
                 Status = MessageStatus.Queued,
                 CreatedUtc = now,
             })), cancel);

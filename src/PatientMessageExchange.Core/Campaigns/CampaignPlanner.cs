@@ -21,8 +21,7 @@ public class CampaignPlanner(
     PmxDbContext db,
     ContactResolver resolver,
     TemplateLibrary templates,
-    TemplateRenderer renderer,
-    MergeDataFactory mergeData,
+    RecipientRenderer recipients,
     PracticeDirectory practice,
     CreditLedger ledger,
     TimeProvider clock)
@@ -67,7 +66,7 @@ public class CampaignPlanner(
                 skipped.Add(Skip(patient, resolution.Reason, Explain(resolution)));
                 continue;
             }
-            var contact = resolution.Contacts.FirstOrDefault(c => HasPart(variant, c.Mode.ToChannel()));
+            var contact = RecipientRenderer.ChooseContact(variant, resolution.Contacts);
             if (contact is null)
             {
                 skipped.Add(Skip(patient, null,
@@ -76,7 +75,7 @@ public class CampaignPlanner(
             }
             appointments.TryGetValue(member.AppointmentId ?? 0, out var appointment);
             var due = member.DueItem is null ? null : new DueItem(member.DueItem, member.DueDate ?? today);
-            planned.Add(Render(variant, contact, patient, appointment, due, profile));
+            planned.Add(recipients.Render(variant, contact, patient, appointment, due, profile));
         }
 
         var byMode = planned.GroupBy(m => m.Mode).OrderBy(g => g.Key)
@@ -88,47 +87,6 @@ public class CampaignPlanner(
             skipped.Select(s => new PlannedSkip(s.PatientId, null, s.Reason, s.Explanation)).ToList());
         return new CampaignPlan(draft, byMode, skipped, balance.Available, problems);
     }
-
-    private PlannedMessage Render(MessageTemplate variant, ResolvedContact contact, Patient patient, Appointment? appointment,
-        DueItem? due, PracticeProfile profile)
-    {
-        var channel = contact.Mode.ToChannel();
-        var language = variant.Language;
-        switch (channel)
-        {
-            case Channel.Email:
-            {
-                var subject = renderer.Render(TemplatePart.EmailSubject, variant.EmailSubject,
-                    mergeData.Create(profile, patient, appointment, due, TemplatePart.EmailSubject, language));
-                var body = renderer.Render(TemplatePart.EmailBody, variant.EmailHtmlBody,
-                    mergeData.Create(profile, patient, appointment, due, TemplatePart.EmailBody, language));
-                return new PlannedMessage(patient.Id, contact.ContactPointId, appointment?.Id, contact.Mode, contact.Value,
-                    subject, body, language, 0, CreditRates.Outbound(contact.Mode));
-            }
-            case Channel.Sms:
-            {
-                var text = renderer.Render(TemplatePart.Sms, variant.SmsBody,
-                    mergeData.Create(profile, patient, appointment, due, TemplatePart.Sms, language));
-                var segments = Math.Max(1, SmsSegmenter.Count(text).Segments);
-                return new PlannedMessage(patient.Id, contact.ContactPointId, appointment?.Id, contact.Mode, contact.Value,
-                    null, text, language, segments, CreditRates.Outbound(contact.Mode) * segments);
-            }
-            default:
-            {
-                var script = renderer.Render(TemplatePart.Voice, variant.VoiceScript,
-                    mergeData.Create(profile, patient, appointment, due, TemplatePart.Voice, language));
-                return new PlannedMessage(patient.Id, contact.ContactPointId, appointment?.Id, contact.Mode, contact.Value,
-                    null, script, language, 0, CreditRates.Outbound(contact.Mode));
-            }
-        }
-    }
-
-    private static bool HasPart(MessageTemplate template, Channel channel) => channel switch
-    {
-        Channel.Email => !string.IsNullOrWhiteSpace(template.EmailHtmlBody),
-        Channel.Sms => !string.IsNullOrWhiteSpace(template.SmsBody),
-        _ => !string.IsNullOrWhiteSpace(template.VoiceScript),
-    };
 
     private static string Describe(Channel channel) => channel switch
     {

@@ -47,6 +47,30 @@ public class CampaignService(PmxDbContext db, CreditLedger ledger, AuditLog audi
         await db.CampaignSkips.AsNoTracking().Where(s => s.CampaignId == campaignId).OrderBy(s => s.Id).Take(take).ToListAsync(ct);
 
     /// <summary>
+    /// The campaign's messages that failed for good, each with the message channel fallback sent by the next mode, or
+    /// the reason none went (the note <see cref="ChannelFallback"/> adds to the failed message's error).
+    /// </summary>
+    public async Task<IReadOnlyList<CampaignFallback>> GetFallbacksAsync(long campaignId, int take = 500, CancellationToken ct = default)
+    {
+        var fellBack = await (
+                from f in db.Messages.AsNoTracking()
+                where f.CampaignId == campaignId && f.FallbackOfMessageId != null
+                join m in db.Messages.AsNoTracking() on f.FallbackOfMessageId equals m.Id
+                orderby m.Id
+                select new { m.Id, m.Mode, m.Status, FallbackId = f.Id, FallbackMode = f.Mode, FallbackStatus = f.Status })
+            .Take(take).ToListAsync(ct);
+        var prefix = ChannelFallback.NotePrefix;
+        var notes = await db.Messages.AsNoTracking()
+            .Where(m => m.CampaignId == campaignId && m.Error != null && m.Error.Contains(prefix))
+            .OrderBy(m => m.Id).Take(take)
+            .Select(m => new { m.Id, m.Mode, m.Status, Error = m.Error! }).ToListAsync(ct);
+        return fellBack.Select(x => new CampaignFallback(x.Id, x.Mode, x.Status, x.FallbackId, x.FallbackMode, x.FallbackStatus, null))
+            .Concat(notes.Select(x => new CampaignFallback(x.Id, x.Mode, x.Status, null, null, null,
+                x.Error[x.Error.IndexOf(prefix, StringComparison.Ordinal)..])))
+            .OrderBy(x => x.MessageId).Take(take).ToList();
+    }
+
+    /// <summary>
     /// Cancels every message that has not gone and releases its credits, message by message through the ledger.
     /// Messages already in flight finish normally. Returns how many were cancelled.
     /// </summary>

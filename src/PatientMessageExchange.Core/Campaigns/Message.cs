@@ -41,6 +41,24 @@ public class Message
     /// <summary>Set on the one later retry a carrier's "unreachable" (Twilio 30003) earns; the original stays Undelivered.</summary>
     public long? RetryOfMessageId { get; set; }
 
+    /// <summary>
+    /// Set on the message that channel fallback sent by the patient's next contact mode after this one failed for good
+    /// (<see cref="Dispatch.ChannelFallback"/>); unique, so a failed message has at most one fallback.
+    /// </summary>
+    public long? FallbackOfMessageId { get; set; }
+
+    /// <summary>
+    /// Set, in the transaction that records a permanent failure of a message with a patient, to when channel fallback
+    /// became due; cleared once <see cref="Dispatch.ChannelFallback"/> has decided. The sweeper retries what a crash
+    /// between the two left behind.
+    /// </summary>
+    public DateTimeOffset? FallbackPendingUtc { get; set; }
+
+    /// <summary>The due item (recall or immunization) the message is about, kept so a fallback renders the same fields.</summary>
+    public string? DueItem { get; set; }
+
+    public DateOnly? DueDate { get; set; }
+
     public DateTimeOffset CreatedUtc { get; set; }
     public DateTimeOffset? SentUtc { get; set; }
     public DateTimeOffset? CompletedUtc { get; set; }

@@ -1,4 +1,5 @@
 using PatientMessageExchange.Core.Patients;
+using PatientMessageExchange.Core.Templates;
 
 namespace PatientMessageExchange.Core.Campaigns;
 
@@ -13,4 +14,5 @@ public sealed record PlannedMessage(
     string Body,
     string? Language,
     int Segments,
-    int Cost);
+    int Cost,
+    DueItem? Due = null);

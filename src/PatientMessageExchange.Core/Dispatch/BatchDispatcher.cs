@@ -15,7 +15,8 @@ namespace PatientMessageExchange.Core.Dispatch;
 /// workers at once (R15): the batch is claimed with a lease; each message is claimed (<c>Queued → Sending</c>) before it
 /// is sent; and its result is written together with its ledger entry, a charge when a provider accepted it or a release
 /// when it can't go (R16, R21). A worker killed mid-send leaves at most its in-flight messages in Sending; the next run
-/// asks the provider about them where it can, and otherwise sends them again (R14).
+/// asks the provider about them where it can, and otherwise sends them again (R14). A personalized or confirmation
+/// message refused for good hands over to <see cref="ChannelFallback"/> once its failure has committed.
 /// </summary>
 public class BatchDispatcher(
     DbContextOptions<PmxDbContext> dbOptions,
@@ -25,6 +26,7 @@ public class BatchDispatcher(
     TimeProvider clock,
     IOptions<DispatchOptions> options,
     ProviderStatusRecorder statuses,
+    ChannelFallback fallback,
     ILogger<BatchDispatcher> logger,
     GroupCommit<AcceptedSend>? acceptedCommits = null)
 {
@@ -308,6 +310,9 @@ public class BatchDispatcher(
                 var error = result.Outcome == SendOutcome.Transient
                     ? $"Gave up after {message.Attempts} attempts: {result.Detail}"
                     : result.Detail;
+                var fallbackDue = result.Outcome is SendOutcome.Permanent or SendOutcome.RecipientRejected or SendOutcome.OptedOut &&
+                                  message.PatientId is not null;
+                DateTimeOffset? fallbackPending = fallbackDue ? now : null;
                 await ResolveAsync(message.Id, share, charge: false, async (db, cancel) =>
                 {
                     var updated = await db.Messages.Where(m => m.Id == message.Id && m.Status == MessageStatus.Sending)
@@ -316,6 +321,7 @@ public class BatchDispatcher(
                             .SetProperty(m => m.CompletedUtc, now)
                             .SetProperty(m => m.LeaseUntilUtc, (DateTimeOffset?)null)
                             .SetProperty(m => m.NeedsAttention, status == MessageStatus.Failed)
+                            .SetProperty(m => m.FallbackPendingUtc, fallbackPending)
                             .SetProperty(m => m.Error, Truncate(error)), cancel);
                     if (updated == 1 && result.Outcome is SendOutcome.RecipientRejected or SendOutcome.OptedOut)
                     {
@@ -326,7 +332,25 @@ public class BatchDispatcher(
                     }
                     return updated;
                 }, ct);
+                if (fallbackDue)
+                {
+                    // After the failure has committed, never inside its transaction: the next mode is a new unit of work.
+                    await FallBackAsync(message.Id, ct);
+                }
                 return;
+        }
+    }
+
+    private async Task FallBackAsync(long messageId, CancellationToken ct)
+    {
+        try
+        {
+            await fallback.TryAsync(messageId, ct);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The failure is recorded either way; a fallback that could not be stored must not stop the batch.
+            logger.LogError(ex, "Channel fallback for message {MessageId} failed", messageId);
         }
     }
 

@@ -10,10 +10,11 @@ namespace PatientMessageExchange.Core.Dispatch;
 /// Makes sure nothing waits forever, whatever happened to Hangfire's queue: it starts scheduled campaigns that are
 /// due, re-enqueues batches that are due but have no live job (never enqueued, lost with an in-memory queue, or whose
 /// worker died and let the lease expire), and flags messages stuck in Sending past their lease (R16). It runs every
-/// minute and once at start-up, when every due batch is re-enqueued because the in-memory queue starts empty.
+/// minute and once at start-up, when every due batch is re-enqueued because the in-memory queue starts empty. It also
+/// decides channel fallbacks that were due but left undecided by a crash.
 /// </summary>
-public class DispatchSweeper(PmxDbContext db, IDispatchQueue queue, TimeProvider clock, IOptions<DispatchOptions> options,
-    ILogger<DispatchSweeper> logger)
+public class DispatchSweeper(PmxDbContext db, IDispatchQueue queue, ChannelFallback fallback, TimeProvider clock,
+    IOptions<DispatchOptions> options, ILogger<DispatchSweeper> logger)
 {
     public async Task<SweepReport> SweepAsync(bool force, CancellationToken ct = default)
     {
@@ -50,12 +51,15 @@ public class DispatchSweeper(PmxDbContext db, IDispatchQueue queue, TimeProvider
             .Where(m => m.Status == MessageStatus.Sending && m.LeaseUntilUtc < stuckBefore && !m.NeedsAttention)
             .ExecuteUpdateAsync(s => s.SetProperty(m => m.NeedsAttention, true), ct);
 
-        if (started + expired + due.Count + flagged > 0)
+        // A minute's grace: the caller that recorded the failure is normally deciding it right now.
+        var fallbacks = await fallback.RetryPendingAsync(TimeSpan.FromMinutes(1), take: 100, ct);
+
+        if (started + expired + due.Count + flagged + fallbacks > 0)
         {
             logger.LogInformation(
-                "Sweep: {Started} campaign(s) started, {Expired} expired lease(s), {Enqueued} batch(es) enqueued, {Flagged} message(s) flagged",
-                started, expired, due.Count, flagged);
+                "Sweep: {Started} campaign(s) started, {Expired} expired lease(s), {Enqueued} batch(es) enqueued, {Flagged} message(s) flagged, {Fallbacks} fallback(s) decided",
+                started, expired, due.Count, flagged, fallbacks);
         }
-        return new SweepReport(started, expired, due.Count, flagged);
+        return new SweepReport(started, expired, due.Count, flagged, fallbacks);
     }
 }

@@ -13,7 +13,8 @@ namespace PatientMessageExchange.Core.Dispatch;
 /// Applies provider status callbacks (Twilio's, or the outbox's simulated ones) to messages. Each (sid, status) is
 /// kept once; a message only ever moves to a higher <see cref="MessageStatusExtensions.Rank"/>, so duplicated or
 /// reordered callbacks end in the most advanced state, and its side effects (flagging a number, the one retry of an
-/// unreachable handset) happen once, with the conditional update that moved it (R3, R4). Callbacks only touch a
+/// unreachable handset, channel fallback after a landline / invalid / opted-out code or a failed retry) happen once,
+/// with the conditional update that moved it (R3, R4). Callbacks only touch a
 /// message already recorded as accepted (and so charged); earlier ones wait for <see cref="ApplyAsync"/>.
 /// </summary>
 public class ProviderStatusRecorder(
@@ -22,6 +23,7 @@ public class ProviderStatusRecorder(
     IDispatchQueue queue,
     TimeProvider clock,
     IOptions<DispatchOptions> options,
+    ChannelFallback fallback,
     ILogger<ProviderStatusRecorder> logger)
 {
     /// <summary>Records one callback. Returns false when the same (sid, status) was already received.</summary>
@@ -75,11 +77,14 @@ public class ProviderStatusRecorder(
                 ? best.Event.ErrorCode is { } code ? $"The carrier did not deliver it: {TwilioErrorCodes.Reason(code)}." : "The carrier did not deliver it."
                 : message.Error;
             var current = message.Status;
+            var fallbackDue = target == MessageStatus.Undelivered && message.PatientId is not null &&
+                              IsPermanent(best.Event.ErrorCode, message);
             var updated = await db.Messages.Where(m => m.Id == message.Id && m.Status == current)
                 .ExecuteUpdateAsync(s => s
                     .SetProperty(m => m.Status, target)
                     .SetProperty(m => m.ProviderStatus, best.Event.Status)
                     .SetProperty(m => m.CompletedUtc, now)
+                    .SetProperty(m => m.FallbackPendingUtc, m => fallbackDue ? now : m.FallbackPendingUtc)
                     .SetProperty(m => m.Error, error), ct);
             if (updated == 0)
             {
@@ -90,9 +95,24 @@ public class ProviderStatusRecorder(
             {
                 await OnCarrierErrorAsync(db, message, errorCode, now, ct);
             }
+            if (fallbackDue)
+            {
+                await FallBackAsync(message.Id, ct);
+            }
             return;
         }
     }
+
+    /// <summary>
+    /// Whether a carrier error means the mode failed for good, so channel fallback is due: a landline, an invalid or
+    /// opted-out number, or an unreachable handset whose one retry was unreachable too.
+    /// </summary>
+    internal static bool IsPermanent(int? code, Message message) => TwilioErrorCodes.Classify(code) switch
+    {
+        TwilioErrorAction.Landline or TwilioErrorAction.Invalid or TwilioErrorAction.OptedOut => true,
+        TwilioErrorAction.RetryOnceLater => message.RetryOfMessageId is not null,
+        _ => false,
+    };
 
     private async Task OnCarrierErrorAsync(PmxDbContext db, Message message, int code, DateTimeOffset now, CancellationToken ct)
     {
@@ -107,6 +127,19 @@ public class ProviderStatusRecorder(
             case TwilioErrorAction.OptedOut:
                 await BatchDispatcher.FlagContactAsync(db, message, ContactPointStatus.OptedOut, TwilioErrorCodes.Reason(code), "Opted out", now, ct);
                 break;
+        }
+    }
+
+    private async Task FallBackAsync(long messageId, CancellationToken ct)
+    {
+        try
+        {
+            await fallback.TryAsync(messageId, ct);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The callback is recorded either way; a fallback that could not be stored is logged, not retried here.
+            logger.LogError(ex, "Channel fallback for message {MessageId} failed", messageId);
         }
     }
 

@@ -1,3 +1,3 @@
 namespace PatientMessageExchange.Core.Dispatch;
 
-public sealed record SweepReport(int CampaignsStarted, int LeasesExpired, int BatchesEnqueued, int MessagesFlagged);
+public sealed record SweepReport(int CampaignsStarted, int LeasesExpired, int BatchesEnqueued, int MessagesFlagged, int FallbacksDecided = 0);

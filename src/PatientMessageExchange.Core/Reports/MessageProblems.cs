@@ -1,4 +1,6 @@
 using PatientMessageExchange.Core.Campaigns;
+using PatientMessageExchange.Core.Dispatch;
+using PatientMessageExchange.Core.Patients;
 
 namespace PatientMessageExchange.Core.Reports;
 
@@ -27,7 +29,22 @@ public static class MessageProblems
         (["gave up after", "timed out", "timeout", "connection"], "The sending service could not be reached after several tries."),
     ];
 
-    public static string? Explain(MessageStatus status, string? error)
+    /// <summary>
+    /// The problem in plain words, followed by what channel fallback did: the message that went by the next contact
+    /// mode (<paramref name="fallback"/>), or why none did (the note <see cref="ChannelFallback"/> adds to the error).
+    /// </summary>
+    public static string? Explain(MessageStatus status, string? error, (ContactMode Mode, long MessageId)? fallback = null)
+    {
+        var problem = Plain(status, error);
+        if (fallback is { } next)
+        {
+            return $"{problem} Fell back to {next.Mode.DisplayName()} (message #{next.MessageId}).".TrimStart();
+        }
+        var note = error?.IndexOf(ChannelFallback.NotePrefix, StringComparison.Ordinal) ?? -1;
+        return note < 0 ? problem : $"{problem} {error![note..]}".TrimStart();
+    }
+
+    private static string? Plain(MessageStatus status, string? error)
     {
         if (!string.IsNullOrWhiteSpace(error))
         {

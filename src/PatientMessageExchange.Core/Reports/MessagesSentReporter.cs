@@ -162,6 +162,9 @@ public class MessagesSentReporter(PmxDbContext db)
                join c in campaigns on m.CampaignId equals c.Id
                join p in db.Patients.AsNoTracking() on m.PatientId equals p.Id into patients
                from p in patients.DefaultIfEmpty()
+               // At most one row: FallbackOfMessageId is unique.
+               join f in db.Messages.AsNoTracking() on (long?)m.Id equals f.FallbackOfMessageId into fallbacks
+               from f in fallbacks.DefaultIfEmpty()
                select new RawRow
                {
                    Id = m.Id,
@@ -178,6 +181,8 @@ public class MessagesSentReporter(PmxDbContext db)
                    Status = m.Status,
                    Cost = m.Cost,
                    Error = m.Error,
+                   FallbackId = f == null ? null : f.Id,
+                   FallbackMode = f == null ? null : f.Mode,
                };
     }
 
@@ -196,7 +201,7 @@ public class MessagesSentReporter(PmxDbContext db)
         r.Sender,
         r.Status,
         r.SentUtc is null ? 0 : r.Cost,
-        MessageProblems.Explain(r.Status, r.Error));
+        MessageProblems.Explain(r.Status, r.Error, r.FallbackMode is { } mode ? (mode, r.FallbackId!.Value) : null));
 
     private sealed class RawRow
     {
@@ -214,5 +219,7 @@ public class MessagesSentReporter(PmxDbContext db)
         public MessageStatus Status { get; init; }
         public int Cost { get; init; }
         public string? Error { get; init; }
+        public long? FallbackId { get; init; }
+        public ContactMode? FallbackMode { get; init; }
     }
 }

@@ -51,7 +51,14 @@ public class TemplateLibrary(PmxDbContext db, TemplateRenderer renderer, AuditLo
             .ToListAsync(ct);
 
     /// <summary>The original of <paramref name="templateId"/>'s family and all its translations, in one query.</summary>
-    public async Task<TemplateFamily?> GetFamilyAsync(int templateId, CancellationToken ct = default)
+    public Task<TemplateFamily?> GetFamilyAsync(int templateId, CancellationToken ct = default) =>
+        LoadFamilyAsync(db, templateId, ct);
+
+    /// <summary>
+    /// <see cref="GetFamilyAsync"/> on a context the caller owns, for work that runs outside a request scope (channel
+    /// fallback runs inside parallel dispatch, where a scoped context can't be shared).
+    /// </summary>
+    public static async Task<TemplateFamily?> LoadFamilyAsync(PmxDbContext db, int templateId, CancellationToken ct = default)
     {
         var originalId = await db.MessageTemplates.AsNoTracking()
             .Where(t => t.Id == templateId)

@@ -513,9 +513,22 @@ namespace PatientMessageExchange.Migrations.SqlServer.Migrations
                     b.Property<DateTimeOffset>("CreatedUtc")
                         .HasColumnType("datetimeoffset");
 
+                    b.Property<DateOnly?>("DueDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("DueItem")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
                     b.Property<string>("Error")
                         .HasMaxLength(500)
                         .HasColumnType("nvarchar(500)");
+
+                    b.Property<long?>("FallbackOfMessageId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset?>("FallbackPendingUtc")
+                        .HasColumnType("datetimeoffset");
 
                     b.Property<string>("Language")
                         .HasMaxLength(8)
@@ -561,6 +574,12 @@ namespace PatientMessageExchange.Migrations.SqlServer.Migrations
                         .HasColumnType("nvarchar(500)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("FallbackOfMessageId")
+                        .IsUnique()
+                        .HasFilter("[FallbackOfMessageId] IS NOT NULL");
+
+                    b.HasIndex("FallbackPendingUtc");
 
                     b.HasIndex("PatientId");
 

@@ -491,9 +491,22 @@ namespace PatientMessageExchange.Migrations.Sqlite.Migrations
                     b.Property<long>("CreatedUtc")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateOnly?>("DueDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DueItem")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Error")
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("FallbackOfMessageId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("FallbackPendingUtc")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Language")
                         .HasMaxLength(8)
@@ -539,6 +552,11 @@ namespace PatientMessageExchange.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("FallbackOfMessageId")
+                        .IsUnique();
+
+                    b.HasIndex("FallbackPendingUtc");
 
                     b.HasIndex("PatientId");
 

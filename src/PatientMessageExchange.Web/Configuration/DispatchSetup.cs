@@ -17,6 +17,8 @@ public static class DispatchSetup
         services.AddScoped<IDispatchQueue, HangfireDispatchQueue>();
         services.AddScoped<CampaignFactory>();
         services.AddScoped<CampaignPlanner>();
+        services.AddSingleton<RecipientRenderer>();
+        services.AddScoped<ChannelFallback>();
         services.AddScoped<AudienceBuilder>();
         services.AddScoped<CampaignService>();
         services.AddScoped<BatchDispatcher>();

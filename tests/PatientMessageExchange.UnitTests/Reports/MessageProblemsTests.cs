@@ -1,4 +1,6 @@
 using PatientMessageExchange.Core.Campaigns;
+using PatientMessageExchange.Core.Dispatch;
+using PatientMessageExchange.Core.Patients;
 using PatientMessageExchange.Core.Reports;
 
 namespace PatientMessageExchange.UnitTests.Reports;
@@ -18,4 +20,14 @@ public class MessageProblemsTests
 
     [Fact]
     public void Explain_DeliveredWithoutError_IsNothing() => Assert.Null(MessageProblems.Explain(MessageStatus.Delivered, null));
+
+    [Fact]
+    public void Explain_AMessageThatFellBack_SaysWhereTo() =>
+        Assert.Equal("That number is a landline and can't receive texts. Fell back to Phone (message #42).",
+            MessageProblems.Explain(MessageStatus.Undelivered, "The carrier did not deliver it: landline: use voice.", (ContactMode.Phone, 42)));
+
+    [Fact]
+    public void Explain_AMessageWithoutFallback_SaysWhy() =>
+        Assert.Equal("Not a valid phone number. Correct it in the patient's record. " + ChannelFallback.NoCreditsNote,
+            MessageProblems.Explain(MessageStatus.Bounced, "not a mobile number (Twilio 21614) " + ChannelFallback.NoCreditsNote));
 }

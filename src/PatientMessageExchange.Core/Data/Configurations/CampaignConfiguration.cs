@@ -51,6 +51,9 @@ internal sealed class MessageConfiguration : IEntityTypeConfiguration<Message>
         e.HasIndex(m => new { m.SentUtc, m.CompletedUtc, m.Mode, m.Status, m.Cost });
         e.HasIndex(m => m.PatientId);
         e.HasIndex(m => m.RetryOfMessageId).IsUnique();
+        e.HasIndex(m => m.FallbackOfMessageId).IsUnique();
+        e.HasIndex(m => m.FallbackPendingUtc);
+        e.Property(m => m.DueItem).HasMaxLength(200);
         e.HasIndex(m => new { m.Address, m.Channel, m.SentUtc });
     }
 }

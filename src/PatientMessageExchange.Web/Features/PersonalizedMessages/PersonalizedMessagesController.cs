@@ -94,7 +94,8 @@ public sealed class PersonalizedMessagesController(
         {
             return NotFound();
         }
-        return View(new CampaignPageModel(progress, await campaigns.GetSkipsAsync(id, ct: ct), practice.GetTimeZone()));
+        return View(new CampaignPageModel(progress, await campaigns.GetSkipsAsync(id, ct: ct),
+            await campaigns.GetFallbacksAsync(id, ct: ct), practice.GetTimeZone()));
     }
 
     /// <summary>The progress bar, polled by htmx until the campaign is finished.</summary>

@@ -1,0 +1,60 @@
+using PatientMessageExchange.Core.Credits;
+using PatientMessageExchange.Core.Patients;
+using PatientMessageExchange.Core.Practice;
+using PatientMessageExchange.Core.Preferences;
+using PatientMessageExchange.Core.Templates;
+
+namespace PatientMessageExchange.Core.Campaigns;
+
+/// <summary>
+/// Renders one personalized message for one recipient: the template part for the contact's channel, with that
+/// recipient's merge data, priced (email 1, text 3 per segment, phone 5). The campaign planner and channel fallback
+/// both go through here, so a fallback says and costs exactly what the planner would have planned for that mode.
+/// </summary>
+public sealed class RecipientRenderer(TemplateRenderer renderer, MergeDataFactory mergeData)
+{
+    /// <summary>The first contact, in preference order, whose channel the template has a part for.</summary>
+    public static ResolvedContact? ChooseContact(MessageTemplate variant, IEnumerable<ResolvedContact> contacts) =>
+        contacts.FirstOrDefault(c => HasPart(variant, c.Mode.ToChannel()));
+
+    public static bool HasPart(MessageTemplate template, Channel channel) => channel switch
+    {
+        Channel.Email => !string.IsNullOrWhiteSpace(template.EmailHtmlBody),
+        Channel.Sms => !string.IsNullOrWhiteSpace(template.SmsBody),
+        _ => !string.IsNullOrWhiteSpace(template.VoiceScript),
+    };
+
+    public PlannedMessage Render(MessageTemplate variant, ResolvedContact contact, Patient patient, Appointment? appointment,
+        DueItem? due, PracticeProfile profile)
+    {
+        var channel = contact.Mode.ToChannel();
+        var language = variant.Language;
+        switch (channel)
+        {
+            case Channel.Email:
+            {
+                var subject = renderer.Render(TemplatePart.EmailSubject, variant.EmailSubject,
+                    mergeData.Create(profile, patient, appointment, due, TemplatePart.EmailSubject, language));
+                var body = renderer.Render(TemplatePart.EmailBody, variant.EmailHtmlBody,
+                    mergeData.Create(profile, patient, appointment, due, TemplatePart.EmailBody, language));
+                return new PlannedMessage(patient.Id, contact.ContactPointId, appointment?.Id, contact.Mode, contact.Value,
+                    subject, body, language, 0, CreditRates.Outbound(contact.Mode), due);
+            }
+            case Channel.Sms:
+            {
+                var text = renderer.Render(TemplatePart.Sms, variant.SmsBody,
+                    mergeData.Create(profile, patient, appointment, due, TemplatePart.Sms, language));
+                var segments = Math.Max(1, SmsSegmenter.Count(text).Segments);
+                return new PlannedMessage(patient.Id, contact.ContactPointId, appointment?.Id, contact.Mode, contact.Value,
+                    null, text, language, segments, CreditRates.Outbound(contact.Mode) * segments, due);
+            }
+            default:
+            {
+                var script = renderer.Render(TemplatePart.Voice, variant.VoiceScript,
+                    mergeData.Create(profile, patient, appointment, due, TemplatePart.Voice, language));
+                return new PlannedMessage(patient.Id, contact.ContactPointId, appointment?.Id, contact.Mode, contact.Value,
+                    null, script, language, 0, CreditRates.Outbound(contact.Mode), due);
+            }
+        }
+    }
+}
