@@ -102,7 +102,8 @@ public class CreditLedger(
     /// Charges several messages' shares inside the caller's open transaction, as one balance change with one entry per
     /// message (a group commit of results that arrived together). All or nothing: anything but
     /// <see cref="CreditOutcome.Posted"/> (a key already used, a message already resolved, a reservation too small)
-    /// means the caller must roll back, and may then charge the messages one by one to learn which was refused.
+    /// means the caller must roll back (and discard <paramref name="db"/>), and may then charge the messages one by one
+    /// to learn which was refused.
     /// </summary>
     public async Task<CreditResult> ChargeManyWithin(PmxDbContext db, IReadOnlyList<(CreditShare Share, string Key)> charges,
         CancellationToken ct = default)
@@ -126,16 +127,6 @@ public class CreditLedger(
         if (updated == 0)
         {
             return new CreditResult(CreditOutcome.ExceedsReservation, null, 0, 0);
-        }
-        var keys = charges.Select(c => c.Key).ToList();
-        var messageIds = charges.Select(c => c.Share.MessageId).ToList();
-        if (await db.CreditLedgerEntries.AnyAsync(e => keys.Contains(e.IdempotencyKey), ct))
-        {
-            return new CreditResult(CreditOutcome.Replayed, null, 0, 0);
-        }
-        if (await db.CreditLedgerEntries.AnyAsync(e => e.MessageId != null && messageIds.Contains(e.MessageId.Value), ct))
-        {
-            return new CreditResult(CreditOutcome.AlreadyResolved, null, 0, 0);
         }
         foreach (var campaign in charges.GroupBy(c => c.Share.CampaignId))
         {
@@ -163,7 +154,18 @@ public class CreditLedger(
             entries.Add(NewEntry(posting, after with { Reserved = reservedAfter }));
         }
         db.CreditLedgerEntries.AddRange(entries);
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // A key already used or a message already charged or released: the unique indexes on the idempotency key
+            // and on the message refuse the insert. Checking first would cost two queries on every group for a case
+            // that only a crashed or doubled run produces; the caller rolls back and records the messages one by one,
+            // where each refusal is told apart.
+            return new CreditResult(CreditOutcome.AlreadyResolved, null, 0, 0);
+        }
         return new CreditResult(CreditOutcome.Posted, entries[0].Id, after.Available, after.Reserved);
     }
 
