@@ -63,6 +63,7 @@ public static class EmailDispatchRun
         }
         var creation = creationWatch.Elapsed;
 
+        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var watch = Stopwatch.StartNew();
         int batches;
         if (throughHangfire)
@@ -83,6 +84,7 @@ public static class EmailDispatchRun
                 });
         }
         var elapsed = watch.Elapsed;
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
 
         var (received, bytes) = await sink.CountAsync(ct);
         int sent;
@@ -98,7 +100,7 @@ public static class EmailDispatchRun
             throw new InvalidOperationException($"Campaign {campaignId} ended {status}, not Completed.");
         }
         var jobs = throughHangfire ? CountBatchJobs(host) : 0;
-        return new DispatchMeasurement(elapsed, creation, draft.Messages.Count, sent, received, bytes, batches, jobs);
+        return new DispatchMeasurement(elapsed, creation, draft.Messages.Count, sent, received, bytes, batches, jobs, cpu);
     }
 
     private static async Task<int> CountBatchesAsync(BenchAppHost host, long campaignId, CancellationToken ct)
