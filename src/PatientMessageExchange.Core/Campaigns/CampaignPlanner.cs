@@ -51,6 +51,7 @@ public class CampaignPlanner(
         var appointments = await LoadAppointmentsAsync(members.Where(m => m.AppointmentId is not null).Select(m => m.AppointmentId!.Value).Distinct().ToArray(), ct);
         var profile = await practice.GetAsync(ct);
         var today = profile.TimeZone.LocalDate(clock.GetUtcNow());
+        var shared = mergeData.Prepare(profile);
 
         var planned = new List<PlannedMessage>(members.Count);
         var skipped = new List<SkippedRecipient>();
@@ -76,7 +77,7 @@ public class CampaignPlanner(
             }
             appointments.TryGetValue(member.AppointmentId ?? 0, out var appointment);
             var due = member.DueItem is null ? null : new DueItem(member.DueItem, member.DueDate ?? today);
-            planned.Add(Render(variant, contact, patient, appointment, due, profile));
+            planned.Add(Render(variant, contact, patient, appointment, due, shared));
         }
 
         var byMode = planned.GroupBy(m => m.Mode).OrderBy(g => g.Key)
@@ -90,7 +91,7 @@ public class CampaignPlanner(
     }
 
     private PlannedMessage Render(MessageTemplate variant, ResolvedContact contact, Patient patient, Appointment? appointment,
-        DueItem? due, PracticeProfile profile)
+        DueItem? due, PreparedPractice practice)
     {
         var channel = contact.Mode.ToChannel();
         var language = variant.Language;
@@ -98,17 +99,17 @@ public class CampaignPlanner(
         {
             case Channel.Email:
             {
-                var subject = renderer.Render(TemplatePart.EmailSubject, variant.EmailSubject,
-                    mergeData.Create(profile, patient, appointment, due, TemplatePart.EmailSubject, language));
-                var body = renderer.Render(TemplatePart.EmailBody, variant.EmailHtmlBody,
-                    mergeData.Create(profile, patient, appointment, due, TemplatePart.EmailBody, language));
+                // The subject and the body see the same values (only a voice part words the provider differently).
+                var data = mergeData.Create(practice, patient, appointment, due, TemplatePart.EmailBody, language);
+                var subject = renderer.Render(TemplatePart.EmailSubject, variant.EmailSubject, data);
+                var body = renderer.Render(TemplatePart.EmailBody, variant.EmailHtmlBody, data);
                 return new PlannedMessage(patient.Id, contact.ContactPointId, appointment?.Id, contact.Mode, contact.Value,
                     subject, body, language, 0, CreditRates.Outbound(contact.Mode));
             }
             case Channel.Sms:
             {
                 var text = renderer.Render(TemplatePart.Sms, variant.SmsBody,
-                    mergeData.Create(profile, patient, appointment, due, TemplatePart.Sms, language));
+                    mergeData.Create(practice, patient, appointment, due, TemplatePart.Sms, language));
                 var segments = Math.Max(1, SmsSegmenter.Count(text).Segments);
                 return new PlannedMessage(patient.Id, contact.ContactPointId, appointment?.Id, contact.Mode, contact.Value,
                     null, text, language, segments, CreditRates.Outbound(contact.Mode) * segments);
@@ -116,7 +117,7 @@ public class CampaignPlanner(
             default:
             {
                 var script = renderer.Render(TemplatePart.Voice, variant.VoiceScript,
-                    mergeData.Create(profile, patient, appointment, due, TemplatePart.Voice, language));
+                    mergeData.Create(practice, patient, appointment, due, TemplatePart.Voice, language));
                 return new PlannedMessage(patient.Id, contact.ContactPointId, appointment?.Id, contact.Mode, contact.Value,
                     null, script, language, 0, CreditRates.Outbound(contact.Mode));
             }
@@ -152,16 +153,45 @@ public class CampaignPlanner(
         _ => "Can't be reached for this need.",
     };
 
+    /// <summary>
+    /// The patients with their guardians, read as plain rows (only the columns rendering and skipping use) rather than
+    /// as an Include: materializing whole entities with a split query cost more than resolving the audience.
+    /// Guardians come in id order, as an Include returns them.
+    /// </summary>
     private async Task<Dictionary<int, Patient>> LoadPatientsAsync(int[] ids, CancellationToken ct)
     {
         var result = new Dictionary<int, Patient>(ids.Length);
         foreach (var chunk in ids.Chunk(LoadChunk))
         {
-            var rows = await db.Patients.AsNoTracking().Include(p => p.Guardians)
-                .Where(p => EF.Parameter(chunk).Contains(p.Id)).AsSplitQuery().ToListAsync(ct);
-            foreach (var row in rows)
+            await foreach (var row in db.Patients.AsNoTracking()
+                               .Where(p => EF.Parameter(chunk).Contains(p.Id))
+                               .Select(p => new
+                               {
+                                   p.Id, p.ChartNumber, p.FirstName, p.PreferredName, p.LastName, p.DateOfBirth, p.Language,
+                                   p.IsActive,
+                               })
+                               .AsAsyncEnumerable().WithCancellation(ct))
             {
-                result[row.Id] = row;
+                result[row.Id] = new Patient
+                {
+                    Id = row.Id, ChartNumber = row.ChartNumber, FirstName = row.FirstName, PreferredName = row.PreferredName,
+                    LastName = row.LastName, DateOfBirth = row.DateOfBirth, Language = row.Language, IsActive = row.IsActive,
+                };
+            }
+            await foreach (var row in db.Guardians.AsNoTracking()
+                               .Where(g => EF.Parameter(chunk).Contains(g.PatientId))
+                               .OrderBy(g => g.PatientId).ThenBy(g => g.Id)
+                               .Select(g => new { g.Id, g.PatientId, g.FirstName, g.LastName, g.Relationship, g.IsPrimary })
+                               .AsAsyncEnumerable().WithCancellation(ct))
+            {
+                if (result.TryGetValue(row.PatientId, out var patient))
+                {
+                    patient.Guardians.Add(new Guardian
+                    {
+                        Id = row.Id, PatientId = row.PatientId, FirstName = row.FirstName, LastName = row.LastName,
+                        Relationship = row.Relationship, IsPrimary = row.IsPrimary,
+                    });
+                }
             }
         }
         return result;

@@ -124,6 +124,7 @@ public class ContactResolver(PmxDbContext db, TimeProvider clock)
         var minorWithGuardian = patient.HasGuardian && IsMinor(patient.DateOfBirth, today);
         var contacts = new List<ResolvedContact>();
         var skipped = new List<SkippedContact>();
+        var ofMode = new List<PointFacts>(points.Count);
         foreach (var mode in order.Distinct())
         {
             if (blockedModes.Contains(mode))
@@ -131,13 +132,28 @@ public class ContactResolver(PmxDbContext db, TimeProvider clock)
                 skipped.Add(new SkippedContact(mode, SkipReason.DoNotContact));
                 continue;
             }
-            var ofMode = points.Where(p => p.Mode == mode)
-                .OrderBy(p => OwnerRank(p, minorWithGuardian)).ThenBy(p => p.Id)
-                .ToList();
+            // The mode's points, owner first (see OwnerRank), then by id; a plain loop and sort rather than LINQ's
+            // ordered iterator, since this runs for every patient of a campaign.
+            ofMode.Clear();
+            foreach (var point in points)
+            {
+                if (point.Mode == mode)
+                {
+                    ofMode.Add(point);
+                }
+            }
             if (ofMode.Count == 0)
             {
                 skipped.Add(new SkippedContact(mode, SkipReason.Missing));
                 continue;
+            }
+            if (ofMode.Count > 1)
+            {
+                ofMode.Sort((a, b) =>
+                {
+                    var byOwner = OwnerRank(a, minorWithGuardian).CompareTo(OwnerRank(b, minorWithGuardian));
+                    return byOwner != 0 ? byOwner : a.Id.CompareTo(b.Id);
+                });
             }
             foreach (var point in ofMode)
             {
