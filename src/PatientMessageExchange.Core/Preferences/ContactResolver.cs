@@ -78,9 +78,15 @@ public class ContactResolver(PmxDbContext db, TimeProvider clock)
             Add(blocked, row.PatientId, row.Mode);
         }
 
+        // Only modes that some order lists are ever used. A patient without an expressed preference for the needs
+        // follows the defaults, so of their points only the defaults' modes are read (most families have a phone
+        // number the reminder default never uses); patients who expressed one get all their points.
+        var defaultModes = needList.SelectMany(n => defaults.GetValueOrDefault(n) ?? []).Distinct().ToArray();
         var points = new Dictionary<int, List<PointFacts>>();
         await foreach (var row in db.ContactPoints.AsNoTracking()
                            .Where(c => audienceIds.Contains(c.PatientId))
+                           .Where(c => defaultModes.Contains(c.Mode) ||
+                                       db.ContactPreferences.Any(p => p.PatientId == c.PatientId && needList.Contains(p.Need)))
                            .Select(c => new PointFacts(c.Id, c.PatientId, c.GuardianId,
                                c.GuardianId != null && c.Guardian!.IsPrimary, c.Mode, c.Value, c.Status,
                                db.Suppressions.Any(s => s.Address == c.Value && s.Channel ==
