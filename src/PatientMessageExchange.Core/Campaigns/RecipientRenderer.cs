@@ -24,8 +24,15 @@ public sealed class RecipientRenderer(TemplateRenderer renderer, MergeDataFactor
         _ => !string.IsNullOrWhiteSpace(template.VoiceScript),
     };
 
+    /// <summary>The practice's own merge fields, formatted once for a whole campaign.</summary>
+    public PreparedPractice Prepare(PracticeProfile profile) => mergeData.Prepare(profile);
+
     public PlannedMessage Render(MessageTemplate variant, ResolvedContact contact, Patient patient, Appointment? appointment,
-        DueItem? due, PracticeProfile profile)
+        DueItem? due, PracticeProfile profile) =>
+        Render(variant, contact, patient, appointment, due, mergeData.Prepare(profile));
+
+    public PlannedMessage Render(MessageTemplate variant, ResolvedContact contact, Patient patient, Appointment? appointment,
+        DueItem? due, PreparedPractice practice)
     {
         var channel = contact.Mode.ToChannel();
         var language = variant.Language;
@@ -33,17 +40,17 @@ public sealed class RecipientRenderer(TemplateRenderer renderer, MergeDataFactor
         {
             case Channel.Email:
             {
-                var subject = renderer.Render(TemplatePart.EmailSubject, variant.EmailSubject,
-                    mergeData.Create(profile, patient, appointment, due, TemplatePart.EmailSubject, language));
-                var body = renderer.Render(TemplatePart.EmailBody, variant.EmailHtmlBody,
-                    mergeData.Create(profile, patient, appointment, due, TemplatePart.EmailBody, language));
+                // The subject and the body see the same values (only a voice part words the provider differently).
+                var data = mergeData.Create(practice, patient, appointment, due, TemplatePart.EmailBody, language);
+                var subject = renderer.Render(TemplatePart.EmailSubject, variant.EmailSubject, data);
+                var body = renderer.Render(TemplatePart.EmailBody, variant.EmailHtmlBody, data);
                 return new PlannedMessage(patient.Id, contact.ContactPointId, appointment?.Id, contact.Mode, contact.Value,
                     subject, body, language, 0, CreditRates.Outbound(contact.Mode), due);
             }
             case Channel.Sms:
             {
                 var text = renderer.Render(TemplatePart.Sms, variant.SmsBody,
-                    mergeData.Create(profile, patient, appointment, due, TemplatePart.Sms, language));
+                    mergeData.Create(practice, patient, appointment, due, TemplatePart.Sms, language));
                 var segments = Math.Max(1, SmsSegmenter.Count(text).Segments);
                 return new PlannedMessage(patient.Id, contact.ContactPointId, appointment?.Id, contact.Mode, contact.Value,
                     null, text, language, segments, CreditRates.Outbound(contact.Mode) * segments, due);
@@ -51,7 +58,7 @@ public sealed class RecipientRenderer(TemplateRenderer renderer, MergeDataFactor
             default:
             {
                 var script = renderer.Render(TemplatePart.Voice, variant.VoiceScript,
-                    mergeData.Create(profile, patient, appointment, due, TemplatePart.Voice, language));
+                    mergeData.Create(practice, patient, appointment, due, TemplatePart.Voice, language));
                 return new PlannedMessage(patient.Id, contact.ContactPointId, appointment?.Id, contact.Mode, contact.Value,
                     null, script, language, 0, CreditRates.Outbound(contact.Mode), due);
             }

@@ -78,9 +78,15 @@ public class ContactResolver(PmxDbContext db, TimeProvider clock)
             Add(blocked, row.PatientId, row.Mode);
         }
 
+        // Only modes that some order lists are ever used. A patient without an expressed preference for the needs
+        // follows the defaults, so of their points only the defaults' modes are read (most families have a phone
+        // number the reminder default never uses); patients who expressed one get all their points.
+        var defaultModes = needList.SelectMany(n => defaults.GetValueOrDefault(n) ?? []).Distinct().ToArray();
         var points = new Dictionary<int, List<PointFacts>>();
         await foreach (var row in db.ContactPoints.AsNoTracking()
                            .Where(c => audienceIds.Contains(c.PatientId))
+                           .Where(c => defaultModes.Contains(c.Mode) ||
+                                       db.ContactPreferences.Any(p => p.PatientId == c.PatientId && needList.Contains(p.Need)))
                            .Select(c => new PointFacts(c.Id, c.PatientId, c.GuardianId,
                                c.GuardianId != null && c.Guardian!.IsPrimary, c.Mode, c.Value, c.Status,
                                db.Suppressions.Any(s => s.Address == c.Value && s.Channel ==
@@ -124,6 +130,7 @@ public class ContactResolver(PmxDbContext db, TimeProvider clock)
         var minorWithGuardian = patient.HasGuardian && IsMinor(patient.DateOfBirth, today);
         var contacts = new List<ResolvedContact>();
         var skipped = new List<SkippedContact>();
+        var ofMode = new List<PointFacts>(points.Count);
         foreach (var mode in order.Distinct())
         {
             if (blockedModes.Contains(mode))
@@ -131,13 +138,28 @@ public class ContactResolver(PmxDbContext db, TimeProvider clock)
                 skipped.Add(new SkippedContact(mode, SkipReason.DoNotContact));
                 continue;
             }
-            var ofMode = points.Where(p => p.Mode == mode)
-                .OrderBy(p => OwnerRank(p, minorWithGuardian)).ThenBy(p => p.Id)
-                .ToList();
+            // The mode's points, owner first (see OwnerRank), then by id; a plain loop and sort rather than LINQ's
+            // ordered iterator, since this runs for every patient of a campaign.
+            ofMode.Clear();
+            foreach (var point in points)
+            {
+                if (point.Mode == mode)
+                {
+                    ofMode.Add(point);
+                }
+            }
             if (ofMode.Count == 0)
             {
                 skipped.Add(new SkippedContact(mode, SkipReason.Missing));
                 continue;
+            }
+            if (ofMode.Count > 1)
+            {
+                ofMode.Sort((a, b) =>
+                {
+                    var byOwner = OwnerRank(a, minorWithGuardian).CompareTo(OwnerRank(b, minorWithGuardian));
+                    return byOwner != 0 ? byOwner : a.Id.CompareTo(b.Id);
+                });
             }
             foreach (var point in ofMode)
             {

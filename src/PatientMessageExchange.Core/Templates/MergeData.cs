@@ -15,6 +15,17 @@ public sealed class MergeData
         return this;
     }
 
+    /// <summary>A copy whose fields can be set without changing this one.</summary>
+    public MergeData Copy()
+    {
+        var copy = new MergeData();
+        foreach (var (root, fields) in _roots)
+        {
+            copy._roots[root] = new Dictionary<string, object>(fields, StringComparer.Ordinal);
+        }
+        return copy;
+    }
+
     public IEnumerable<KeyValuePair<string, Dictionary<string, object>>> Roots => _roots;
 
     public string? Get(string root, string name) =>

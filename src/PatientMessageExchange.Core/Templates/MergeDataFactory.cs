@@ -22,14 +22,30 @@ public sealed class MergeDataFactory(ContactNormalizer normalizer, TimeProvider 
     /// patient's unless <paramref name="language"/> says otherwise (e.g. the language of the variant picked).
     /// </summary>
     public MergeData Create(PracticeProfile practice, Patient? patient, Appointment? appointment, DueItem? due,
+        TemplatePart part, string? language = null) =>
+        Create(Prepare(practice), patient, appointment, due, part, language);
+
+    /// <summary>
+    /// What every recipient of one campaign shares: the practice's fields (its phone number formatted once), its time
+    /// zone and today's date there. A campaign prepares this once and passes it to
+    /// <see cref="Create(PreparedPractice, Patient?, Appointment?, DueItem?, TemplatePart, string?)"/> per recipient.
+    /// </summary>
+    public PreparedPractice Prepare(PracticeProfile practice)
+    {
+        var zone = practice.TimeZone;
+        return new PreparedPractice(ForPractice(practice), zone, zone.LocalDate(clock.GetUtcNow()));
+    }
+
+    /// <summary>The values for one recipient and part, with the practice's share prepared once.</summary>
+    public MergeData Create(PreparedPractice practice, Patient? patient, Appointment? appointment, DueItem? due,
         TemplatePart part, string? language = null)
     {
         var culture = CultureFor(language ?? patient?.Language);
         var zone = practice.TimeZone;
-        var data = ForPractice(practice);
+        var data = practice.Fields.Copy();
         if (patient is not null)
         {
-            var today = zone.LocalDate(clock.GetUtcNow());
+            var today = practice.Today;
             var called = string.IsNullOrWhiteSpace(patient.PreferredName) ? patient.FirstName : patient.PreferredName;
             data.Set("patient", "first_name", patient.FirstName)
                 .Set("patient", "preferred_name", called)
@@ -83,4 +99,12 @@ public sealed class MergeDataFactory(ContactNormalizer normalizer, TimeProvider 
         date.ToString(IsSpanish(culture) ? "d 'de' MMMM 'de' yyyy" : "MMMM d, yyyy", culture);
 
     private static bool IsSpanish(CultureInfo culture) => culture.TwoLetterISOLanguageName == "es";
+}
+
+/// <summary>The practice's share of every recipient's merge data, from <see cref="MergeDataFactory.Prepare"/>.</summary>
+public sealed class PreparedPractice(MergeData fields, TimeZoneInfo timeZone, DateOnly today)
+{
+    internal MergeData Fields { get; } = fields;
+    public TimeZoneInfo TimeZone { get; } = timeZone;
+    public DateOnly Today { get; } = today;
 }
