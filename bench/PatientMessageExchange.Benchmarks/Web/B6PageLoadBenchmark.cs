@@ -86,9 +86,13 @@ public sealed partial class B6PageLoadBenchmark : IBenchmark
             await Wrk.RunAsync(wrk, new Uri(app, page), Connections, TimeSpan.FromSeconds(1), cookie, ct);
             await Wrk.RunAsync(wrk, new Uri(bare.Address, page), Connections, TimeSpan.FromSeconds(1), null, ct);
             counter.Reset();
+            var cpu = CpuTime();
             var ours = await Wrk.RunAsync(wrk, new Uri(app, page), Connections, duration, cookie, ct);
+            var oursCpu = CpuTime() - cpu;
             var statuses = counter.Snapshot();
+            cpu = CpuTime();
             var baseline = await Wrk.RunAsync(wrk, new Uri(bare.Address, page), Connections, duration, null, ct);
+            var baselineCpu = CpuTime() - cpu;
 
             var ok = statuses.GetValueOrDefault(200);
             var other = statuses.Where(s => s.Key != 200).Sum(s => s.Value);
@@ -99,12 +103,27 @@ public sealed partial class B6PageLoadBenchmark : IBenchmark
             var socketErrors = ours.SocketErrors.Length > 0 ? "; socket errors: " + ours.SocketErrors : "";
             var note = string.Create(CultureInfo.InvariantCulture,
                 $"p50/p99 ours {ours.P50Milliseconds:0.0}/{ours.P99Milliseconds:0.0} ms, bare {baseline.P50Milliseconds:0.00}/{baseline.P99Milliseconds:0.00} ms; " +
+                $"CPU per request ours {PerRequest(oursCpu, ours.Requests)}, bare {PerRequest(baselineCpu, baseline.Requests)}; " +
                 $"{bodies[page].Length:N0} B page{data}; {check}{socketErrors}");
             results.Add(BenchmarkResult.Rates(Name, Workload(page, duration), ours.RequestsPerSecond, baseline.RequestsPerSecond,
                 "req/s", Target, note));
         }
         return results;
     }
+
+    /// <summary>
+    /// CPU this process (both servers, never at once) used; divided by the requests served it is a cost per request
+    /// that a busy shared machine distorts far less than requests per second, which also count time the process waited
+    /// for a core.
+    /// </summary>
+    private static TimeSpan CpuTime()
+    {
+        using var process = System.Diagnostics.Process.GetCurrentProcess();
+        return process.TotalProcessorTime;
+    }
+
+    private static string PerRequest(TimeSpan cpu, long requests) =>
+        requests == 0 ? "–" : string.Create(CultureInfo.InvariantCulture, $"{cpu.TotalMilliseconds / requests:0.000} ms");
 
     private static string Workload(string page, TimeSpan duration) =>
         $"GET {page}, signed in, wrk {Connections} connections × {duration.TotalSeconds:0} s";
