@@ -87,12 +87,16 @@ public sealed partial class B6PageLoadBenchmark : IBenchmark
             await Wrk.RunAsync(wrk, new Uri(bare.Address, page), Connections, TimeSpan.FromSeconds(1), null, ct);
             counter.Reset();
             var cpu = CpuTime();
+            var allocated = GC.GetTotalAllocatedBytes();
             var ours = await Wrk.RunAsync(wrk, new Uri(app, page), Connections, duration, cookie, ct);
             var oursCpu = CpuTime() - cpu;
+            var oursAllocated = GC.GetTotalAllocatedBytes() - allocated;
             var statuses = counter.Snapshot();
             cpu = CpuTime();
+            allocated = GC.GetTotalAllocatedBytes();
             var baseline = await Wrk.RunAsync(wrk, new Uri(bare.Address, page), Connections, duration, null, ct);
             var baselineCpu = CpuTime() - cpu;
+            var baselineAllocated = GC.GetTotalAllocatedBytes() - allocated;
 
             var ok = statuses.GetValueOrDefault(200);
             var other = statuses.Where(s => s.Key != 200).Sum(s => s.Value);
@@ -104,6 +108,7 @@ public sealed partial class B6PageLoadBenchmark : IBenchmark
             var note = string.Create(CultureInfo.InvariantCulture,
                 $"p50/p99 ours {ours.P50Milliseconds:0.0}/{ours.P99Milliseconds:0.0} ms, bare {baseline.P50Milliseconds:0.00}/{baseline.P99Milliseconds:0.00} ms; " +
                 $"CPU per request ours {PerRequest(oursCpu, ours.Requests)}, bare {PerRequest(baselineCpu, baseline.Requests)}; " +
+                $"allocated per request ours {KbPerRequest(oursAllocated, ours.Requests)}, bare {KbPerRequest(baselineAllocated, baseline.Requests)}; " +
                 $"{bodies[page].Length:N0} B page{data}; {check}{socketErrors}");
             results.Add(BenchmarkResult.Rates(Name, Workload(page, duration), ours.RequestsPerSecond, baseline.RequestsPerSecond,
                 "req/s", Target, note));
@@ -124,6 +129,9 @@ public sealed partial class B6PageLoadBenchmark : IBenchmark
 
     private static string PerRequest(TimeSpan cpu, long requests) =>
         requests == 0 ? "–" : string.Create(CultureInfo.InvariantCulture, $"{cpu.TotalMilliseconds / requests:0.000} ms");
+
+    private static string KbPerRequest(long bytes, long requests) =>
+        requests == 0 ? "–" : string.Create(CultureInfo.InvariantCulture, $"{bytes / 1024d / requests:0.0} KB");
 
     private static string Workload(string page, TimeSpan duration) =>
         $"GET {page}, signed in, wrk {Connections} connections × {duration.TotalSeconds:0} s";
