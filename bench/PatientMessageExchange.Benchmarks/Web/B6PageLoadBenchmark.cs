@@ -75,6 +75,12 @@ public sealed partial class B6PageLoadBenchmark : IBenchmark
                     throw new InvalidOperationException($"GET {page} signed in answered {(int)response.StatusCode}, not 200.");
                 }
                 bodies[page] = await response.Content.ReadAsByteArrayAsync(ct);
+                if (Environment.GetEnvironmentVariable("PMX_B6_SAVE_PAGES") is { Length: > 0 } folder)
+                {
+                    // For comparing the HTML of two builds.
+                    Directory.CreateDirectory(folder);
+                    await File.WriteAllBytesAsync(Path.Combine(folder, page.Trim('/').Replace('/', '_').Replace('?', '_') + ".html"), bodies[page], ct);
+                }
             }
         }
         await using var bare = await StaticPageServer.StartAsync(bodies);

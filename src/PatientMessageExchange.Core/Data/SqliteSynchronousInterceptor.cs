@@ -1,4 +1,6 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace PatientMessageExchange.Core.Data;
@@ -8,25 +10,49 @@ namespace PatientMessageExchange.Core.Data;
 /// the file consistent through a process crash (kill -9 loses nothing that committed); only a power loss can lose the
 /// last commits, and then a message and its ledger entry roll back together because they share a transaction. The
 /// default (FULL) syncs the disk on every commit, which caps dispatch at a few hundred commits a second.
+/// <para>
+/// The setting belongs to the native connection, which Microsoft.Data.Sqlite pools and hands out again on every
+/// <c>Open</c> (EF Core opens and closes once per query), so it is set once per native handle, not on every open.
+/// </para>
 /// </summary>
 public sealed class SqliteSynchronousInterceptor : DbConnectionInterceptor
 {
     public static readonly SqliteSynchronousInterceptor Instance = new();
 
-    public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Apply(connection);
+    /// <summary>Native connections that already have the setting; entries go when the pool lets a handle go.</summary>
+    private static readonly ConditionalWeakTable<object, object> Applied = [];
+
+    public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
+    {
+        if (!IsApplied(connection))
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA synchronous=NORMAL;";
+            command.ExecuteNonQuery();
+            MarkApplied(connection);
+        }
+    }
 
     public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData,
         CancellationToken cancellationToken = default)
     {
-        await using var command = connection.CreateCommand();
-        command.CommandText = "PRAGMA synchronous=NORMAL;";
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        if (!IsApplied(connection))
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA synchronous=NORMAL;";
+            await command.ExecuteNonQueryAsync(cancellationToken);
+            MarkApplied(connection);
+        }
     }
 
-    private static void Apply(DbConnection connection)
+    private static bool IsApplied(DbConnection connection) =>
+        connection is SqliteConnection { Handle: { } handle } && Applied.TryGetValue(handle, out _);
+
+    private static void MarkApplied(DbConnection connection)
     {
-        using var command = connection.CreateCommand();
-        command.CommandText = "PRAGMA synchronous=NORMAL;";
-        command.ExecuteNonQuery();
+        if (connection is SqliteConnection { Handle: { } handle })
+        {
+            Applied.AddOrUpdate(handle, handle);
+        }
     }
 }
