@@ -194,6 +194,14 @@ public class CreditLedger(
         return await ReadBalanceAsync(db, ct);
     }
 
+    /// <summary>
+    /// The committed balance read through a context the caller already has (a page's own request context), which saves
+    /// building a context for one row. The read is untracked, so it sees the database, not that context's changes;
+    /// inside that context's open transaction it would see the transaction's own writes, so use it outside one.
+    /// </summary>
+    public static Task<CreditBalanceSnapshot> ReadBalance(PmxDbContext db, CancellationToken ct = default) =>
+        ReadBalanceAsync(db, ct);
+
     private Task<CreditResult> Resolve(CreditEntryKind kind, CreditShare share, string key, CancellationToken ct)
     {
         RequirePositive(share.Credits);
