@@ -40,12 +40,16 @@ public sealed partial class B6PageLoadBenchmark : IBenchmark
 
     public async Task<IReadOnlyList<BenchmarkResult>> RunAllAsync(BenchmarkOptions options, CancellationToken ct)
     {
+        // PMX_B6_PAGES=/a,/b measures other signed-in pages (e.g. one with only the layout) with the same set-up.
+        var pages = Environment.GetEnvironmentVariable("PMX_B6_PAGES") is { Length: > 0 } list
+            ? list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            : Pages;
         var duration = TimeSpan.FromSeconds(options.Quick ? 2 : 10);
         var wrk = Wrk.Find();
         if (wrk is null)
         {
             Console.Error.WriteLine("B6 skipped: wrk is not installed (Debian: apt-get install wrk).");
-            return Pages.Select(p => BenchmarkResult.Skipped(Name, Workload(p, duration), Target, higherIsBetter: true,
+            return pages.Select(p => BenchmarkResult.Skipped(Name, Workload(p, duration), Target, higherIsBetter: true,
                 "wrk is not installed (apt-get install wrk); nothing was measured")).ToList();
         }
 
@@ -65,7 +69,7 @@ public sealed partial class B6PageLoadBenchmark : IBenchmark
         var bodies = new Dictionary<string, byte[]>();
         using (var client = new HttpClient { BaseAddress = app })
         {
-            foreach (var page in Pages)
+            foreach (var page in pages)
             {
                 using var request = new HttpRequestMessage(HttpMethod.Get, page);
                 request.Headers.Add("Cookie", cookie);
@@ -86,7 +90,7 @@ public sealed partial class B6PageLoadBenchmark : IBenchmark
         await using var bare = await StaticPageServer.StartAsync(bodies);
 
         var results = new List<BenchmarkResult>();
-        foreach (var page in Pages)
+        foreach (var page in pages)
         {
             // Warm up both (JIT, view compilation caches, connection set-up), then measure.
             await Wrk.RunAsync(wrk, new Uri(app, page), Connections, TimeSpan.FromSeconds(1), cookie, ct);
