@@ -23,17 +23,7 @@ public class CampaignService(PmxDbContext db, CreditLedger ledger, AuditLog audi
         var total = await query.CountAsync(ct);
         // Computed here, not inside the query: EF Core would otherwise compile the arithmetic to a delegate on every call.
         var skip = (Math.Max(1, page) - 1) * pageSize;
-        // A list shows no message text, so the four templates (an email body can be tens of KB) are not read.
-        var items = await query.OrderByDescending(c => c.Id).Skip(skip).Take(pageSize)
-            .Select(c => new Campaign
-            {
-                Id = c.Id, Kind = c.Kind, Name = c.Name, Need = c.Need, TemplateId = c.TemplateId,
-                AudienceDescription = c.AudienceDescription, Status = c.Status, CreatedUtc = c.CreatedUtc,
-                ScheduledForUtc = c.ScheduledForUtc, StartedUtc = c.StartedUtc, CompletedUtc = c.CompletedUtc,
-                CancelledUtc = c.CancelledUtc, CreatedByUserId = c.CreatedByUserId, CreatedByName = c.CreatedByName,
-                MessageCount = c.MessageCount, SkippedCount = c.SkippedCount, ReservedCredits = c.ReservedCredits,
-            })
-            .ToListAsync(ct);
+        var items = await query.OrderByDescending(c => c.Id).Skip(skip).Take(pageSize).ToListAsync(ct);
         return new PagedList<Campaign>(items, Math.Max(1, page), pageSize, total);
     }
 
