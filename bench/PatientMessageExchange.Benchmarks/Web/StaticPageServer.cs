@@ -31,9 +31,10 @@ public sealed class StaticPageServer : IAsyncDisposable
         builder.Logging.ClearProviders();
         builder.WebHost.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
         var app = builder.Build();
-        foreach (var (path, body) in pages)
+        foreach (var (page, body) in pages)
         {
-            app.MapGet(path, (HttpContext context) =>
+            // A page may carry a query string (the report's period); the bare endpoint answers its path whatever the query.
+            app.MapGet(page.Split('?')[0], (HttpContext context) =>
             {
                 context.Response.ContentType = "text/html; charset=utf-8";
                 context.Response.ContentLength = body.Length;

@@ -21,7 +21,9 @@ public class CampaignService(PmxDbContext db, CreditLedger ledger, AuditLog audi
             query = query.Where(c => c.Kind == kind);
         }
         var total = await query.CountAsync(ct);
-        var items = await query.OrderByDescending(c => c.Id).Skip((Math.Max(1, page) - 1) * pageSize).Take(pageSize).ToListAsync(ct);
+        // Computed here, not inside the query: EF Core would otherwise compile the arithmetic to a delegate on every call.
+        var skip = (Math.Max(1, page) - 1) * pageSize;
+        var items = await query.OrderByDescending(c => c.Id).Skip(skip).Take(pageSize).ToListAsync(ct);
         return new PagedList<Campaign>(items, Math.Max(1, page), pageSize, total);
     }
 

@@ -265,6 +265,14 @@ public class CreditLedger(
         return await ReadBalanceAsync(db, ct);
     }
 
+    /// <summary>
+    /// The committed balance read through a context the caller already has (a page's own request context), which saves
+    /// building a context for one row. The read is untracked, so it sees the database, not that context's changes;
+    /// inside that context's open transaction it would see the transaction's own writes, so use it outside one.
+    /// </summary>
+    public static Task<CreditBalanceSnapshot> ReadBalance(PmxDbContext db, CancellationToken ct = default) =>
+        ReadBalanceAsync(db, ct);
+
     private Task<CreditResult> Resolve(CreditEntryKind kind, CreditShare share, string key, CancellationToken ct)
     {
         RequirePositive(share.Credits);
@@ -395,9 +403,14 @@ public class CreditLedger(
         return updated == 1;
     }
 
+    // Compiled once: the balance is read on every page that shows the badge.
+    private static readonly Func<PmxDbContext, CancellationToken, Task<CreditBalance?>> BalanceRow =
+        EF.CompileAsyncQuery((PmxDbContext db, CancellationToken _) =>
+            db.CreditBalances.AsNoTracking().SingleOrDefault(b => b.Id == CreditBalance.SingletonId));
+
     private static async Task<CreditBalanceSnapshot> ReadBalanceAsync(PmxDbContext db, CancellationToken ct)
     {
-        var row = await db.CreditBalances.AsNoTracking().SingleOrDefaultAsync(b => b.Id == CreditBalance.SingletonId, ct);
+        var row = await BalanceRow(db, ct);
         return row is null ? new CreditBalanceSnapshot(0, 0, 0) : new CreditBalanceSnapshot(row.Available, row.Reserved, row.Version);
     }
 

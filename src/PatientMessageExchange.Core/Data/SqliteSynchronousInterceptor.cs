@@ -1,4 +1,6 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace PatientMessageExchange.Core.Data;
@@ -11,6 +13,10 @@ namespace PatientMessageExchange.Core.Data;
 /// It also sets <c>busy_timeout</c>: a writer that finds the write lock taken waits inside SQLite, which polls every
 /// few milliseconds, instead of getting SQLITE_BUSY back and leaving the retry to Microsoft.Data.Sqlite, whose retry
 /// loop sleeps much longer between attempts (measured by B1 in docs/benchmarks.md).
+/// <para>
+/// The settings belong to the native connection, which Microsoft.Data.Sqlite pools and hands out again on every
+/// <c>Open</c> (EF Core opens and closes once per query), so it is set once per native handle, not on every open.
+/// </para>
 /// </summary>
 public sealed class SqliteSynchronousInterceptor : DbConnectionInterceptor
 {
@@ -18,20 +24,40 @@ public sealed class SqliteSynchronousInterceptor : DbConnectionInterceptor
 
     private const string Pragmas = "PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=30000;";
 
-    public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Apply(connection);
+    /// <summary>Native connections that already have the setting; entries go when the pool lets a handle go.</summary>
+    private static readonly ConditionalWeakTable<object, object> Applied = [];
+
+    public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
+    {
+        if (!IsApplied(connection))
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = Pragmas;
+            command.ExecuteNonQuery();
+            MarkApplied(connection);
+        }
+    }
 
     public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData,
         CancellationToken cancellationToken = default)
     {
-        await using var command = connection.CreateCommand();
-        command.CommandText = Pragmas;
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        if (!IsApplied(connection))
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = Pragmas;
+            await command.ExecuteNonQueryAsync(cancellationToken);
+            MarkApplied(connection);
+        }
     }
 
-    private static void Apply(DbConnection connection)
+    private static bool IsApplied(DbConnection connection) =>
+        connection is SqliteConnection { Handle: { } handle } && Applied.TryGetValue(handle, out _);
+
+    private static void MarkApplied(DbConnection connection)
     {
-        using var command = connection.CreateCommand();
-        command.CommandText = Pragmas;
-        command.ExecuteNonQuery();
+        if (connection is SqliteConnection { Handle: { } handle })
+        {
+            Applied.AddOrUpdate(handle, handle);
+        }
     }
 }

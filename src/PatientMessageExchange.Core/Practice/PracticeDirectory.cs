@@ -4,15 +4,42 @@ using PatientMessageExchange.Core.Data;
 
 namespace PatientMessageExchange.Core.Practice;
 
-/// <summary>Reads and changes the practice's own profile: name, phone, postal address and time zone.</summary>
-public class PracticeDirectory(PmxDbContext db, AuditLog audit)
+/// <summary>
+/// Reads and changes the practice's own profile: name, phone, postal address and time zone. Reads go through the
+/// process's <see cref="PracticeProfileCache"/> when one is registered (the web app and worker do), except inside a
+/// transaction, which must see its own writes and must not leave them in the cache if it rolls back.
+/// </summary>
+public class PracticeDirectory(PmxDbContext db, AuditLog audit, PracticeProfileCache? cache = null)
 {
-    public async Task<PracticeProfile> GetAsync(CancellationToken ct = default) =>
-        await db.PracticeProfiles.AsNoTracking().FirstOrDefaultAsync(p => p.Id == PracticeProfile.SingletonId, ct)
-        ?? new PracticeProfile();
+    private static readonly Func<PmxDbContext, CancellationToken, Task<PracticeProfile?>> ReadAsync =
+        EF.CompileAsyncQuery((PmxDbContext context, CancellationToken _) =>
+            context.PracticeProfiles.AsNoTracking().FirstOrDefault(p => p.Id == PracticeProfile.SingletonId));
 
-    public TimeZoneInfo GetTimeZone() =>
-        (db.PracticeProfiles.AsNoTracking().FirstOrDefault(p => p.Id == PracticeProfile.SingletonId) ?? new PracticeProfile()).TimeZone;
+    private static readonly Func<PmxDbContext, PracticeProfile?> Read =
+        EF.CompileQuery((PmxDbContext context) =>
+            context.PracticeProfiles.AsNoTracking().FirstOrDefault(p => p.Id == PracticeProfile.SingletonId));
+
+    public async Task<PracticeProfile> GetAsync(CancellationToken ct = default)
+    {
+        var cached = Cached();
+        if (cached is not null)
+        {
+            return cached;
+        }
+        var version = cache?.Version ?? 0;
+        return Keep(await ReadAsync(db, ct), version);
+    }
+
+    public TimeZoneInfo GetTimeZone()
+    {
+        var cached = Cached();
+        if (cached is not null)
+        {
+            return cached.TimeZone;
+        }
+        var version = cache?.Version ?? 0;
+        return Keep(Read(db), version).TimeZone;
+    }
 
     public async Task SaveAsync(string name, string phone, string postalAddress, string timeZoneId, CancellationToken ct = default)
     {
@@ -27,8 +54,26 @@ public class PracticeDirectory(PmxDbContext db, AuditLog audit)
         profile.PostalAddress = postalAddress.Trim();
         profile.TimeZoneId = timeZoneId;
         audit.Add(AuditActions.PracticeChanged, nameof(PracticeProfile), profile.Id.ToString());
+        cache?.Invalidate();
         await db.SaveChangesAsync(ct);
+        cache?.Invalidate();
     }
 
     public static bool IsKnownTimeZone(string id) => TimeZoneInfo.TryFindSystemTimeZoneById(id, out _);
+
+    private PracticeProfile? Cached() =>
+        cache is not null && db.Database.CurrentTransaction is null ? cache.TryGet() : null;
+
+    private PracticeProfile Keep(PracticeProfile? read, long version)
+    {
+        if (read is null)
+        {
+            return new PracticeProfile();
+        }
+        if (cache is not null && db.Database.CurrentTransaction is null)
+        {
+            cache.Set(read, version);
+        }
+        return read;
+    }
 }

@@ -28,21 +28,47 @@ public class MessagesSentReporter(PmxDbContext db)
 {
     public const int DefaultPageSize = 50;
 
+    // The report's queries are compiled once: EF Core otherwise rebuilds each expression tree, extracts its parameters
+    // and looks the tree up in its query cache on every call, which costs more than SQLite's part on a month of data.
+
+    // Both branches are answered from IX_Messages_SentUtc_CompletedUtc_Mode_Status_Cost alone.
+    private static readonly Func<PmxDbContext, DateTimeOffset, DateTimeOffset, IAsyncEnumerable<GroupTotal>> SentTotals =
+        EF.CompileAsyncQuery((PmxDbContext db, DateTimeOffset start, DateTimeOffset end) => db.Messages.AsNoTracking()
+            .Where(m => m.SentUtc >= start && m.SentUtc < end)
+            .GroupBy(m => new { m.Mode, m.Status })
+            .Select(g => new GroupTotal { Mode = g.Key.Mode, Status = g.Key.Status, Count = g.Count(), Credits = g.Sum(m => (long)m.Cost) }));
+
+    private static readonly Func<PmxDbContext, DateTimeOffset, DateTimeOffset, IAsyncEnumerable<GroupTotal>> UnsentTotals =
+        EF.CompileAsyncQuery((PmxDbContext db, DateTimeOffset start, DateTimeOffset end) => db.Messages.AsNoTracking()
+            .Where(m => m.SentUtc == null && m.CompletedUtc >= start && m.CompletedUtc < end)
+            .GroupBy(m => new { m.Mode, m.Status })
+            .Select(g => new GroupTotal { Mode = g.Key.Mode, Status = g.Key.Status, Count = g.Count() }));
+
+    // Both answered from IX_CreditLedgerEntries_Kind_CreatedUtc_Amount_InboundMessageId.
+    private static readonly Func<PmxDbContext, DateTimeOffset, DateTimeOffset, CancellationToken, Task<GroupTotal?>> InboundTotal =
+        EF.CompileAsyncQuery((PmxDbContext db, DateTimeOffset start, DateTimeOffset end, CancellationToken _) => db.CreditLedgerEntries.AsNoTracking()
+            .Where(e => e.Kind == CreditEntryKind.Charge && e.CreatedUtc >= start && e.CreatedUtc < end && e.InboundMessageId != null)
+            .GroupBy(e => 1)
+            .Select(g => new GroupTotal { Count = g.Count(), Credits = -g.Sum(e => (long)e.Amount) })
+            .FirstOrDefault());
+
+    private static readonly Func<PmxDbContext, DateTimeOffset, DateTimeOffset, CancellationToken, Task<long?>> LedgerCharges =
+        EF.CompileAsyncQuery((PmxDbContext db, DateTimeOffset start, DateTimeOffset end, CancellationToken _) => db.CreditLedgerEntries.AsNoTracking()
+            .Where(e => e.Kind == CreditEntryKind.Charge && e.CreatedUtc >= start && e.CreatedUtc < end)
+            .Sum(e => (long?)e.Amount));
+
+    private static readonly Func<PmxDbContext, DateTimeOffset, DateTimeOffset, IAsyncEnumerable<CampaignRow>> RecentCampaigns =
+        EF.CompileAsyncQuery((PmxDbContext db, DateTimeOffset from, DateTimeOffset end) => db.Campaigns.AsNoTracking()
+            .Where(c => c.CreatedUtc >= from && c.CreatedUtc < end)
+            .OrderByDescending(c => c.CreatedUtc).Take(200)
+            .Select(c => new CampaignRow { Id = c.Id, Name = c.Name, CreatedUtc = c.CreatedUtc, CreatedByUserId = c.CreatedByUserId, CreatedByName = c.CreatedByName }));
+
     public async Task<MessagesSentReport> BuildAsync(ReportPeriod period, CancellationToken ct = default)
     {
         var (start, end) = (period.StartUtc, period.EndUtc);
 
-        // Both branches are answered from IX_Messages_SentUtc_CompletedUtc_Mode_Status_Cost alone.
-        var sent = await db.Messages.AsNoTracking()
-            .Where(m => m.SentUtc >= start && m.SentUtc < end)
-            .GroupBy(m => new { m.Mode, m.Status })
-            .Select(g => new { g.Key.Mode, g.Key.Status, Count = g.Count(), Credits = g.Sum(m => (long)m.Cost) })
-            .ToListAsync(ct);
-        var unsent = await db.Messages.AsNoTracking()
-            .Where(m => m.SentUtc == null && m.CompletedUtc >= start && m.CompletedUtc < end)
-            .GroupBy(m => new { m.Mode, m.Status })
-            .Select(g => new { g.Key.Mode, g.Key.Status, Count = g.Count() })
-            .ToListAsync(ct);
+        var sent = await ToListAsync(SentTotals(db, start, end), ct);
+        var unsent = await ToListAsync(UnsentTotals(db, start, end), ct);
 
         var groups = Enum.GetValues<ContactMode>().Select(mode =>
         {
@@ -58,14 +84,8 @@ public class MessagesSentReporter(PmxDbContext db)
             return new MessagesSentGroup(mode, counts, sent.Where(r => r.Mode == mode).Sum(r => r.Credits));
         }).ToList();
 
-        // Both answered from IX_CreditLedgerEntries_Kind_CreatedUtc_Amount_InboundMessageId.
-        var charges = db.CreditLedgerEntries.AsNoTracking()
-            .Where(e => e.Kind == CreditEntryKind.Charge && e.CreatedUtc >= start && e.CreatedUtc < end);
-        var inbound = await charges.Where(e => e.InboundMessageId != null)
-            .GroupBy(e => 1)
-            .Select(g => new { Count = g.Count(), Credits = -g.Sum(e => (long)e.Amount) })
-            .FirstOrDefaultAsync(ct);
-        var ledgerTotal = -(await charges.SumAsync(e => (long?)e.Amount, ct) ?? 0);
+        var inbound = await InboundTotal(db, start, end, ct);
+        var ledgerTotal = -(await LedgerCharges(db, start, end, ct) ?? 0);
 
         return new MessagesSentReport(period, groups, new InboundRepliesGroup(inbound?.Count ?? 0, inbound?.Credits ?? 0),
             ledgerTotal);
@@ -116,11 +136,7 @@ public class MessagesSentReporter(PmxDbContext db)
         // keeps long-running campaigns without scanning all history.
         var from = period.StartUtc.AddDays(-31);
         var end = period.EndUtc;
-        var campaigns = await db.Campaigns.AsNoTracking()
-            .Where(c => c.CreatedUtc >= from && c.CreatedUtc < end)
-            .OrderByDescending(c => c.CreatedUtc).Take(200)
-            .Select(c => new { c.Id, c.Name, c.CreatedUtc, c.CreatedByUserId, c.CreatedByName })
-            .ToListAsync(ct);
+        var campaigns = await ToListAsync(RecentCampaigns(db, from, end), ct);
         return new MessagesSentChoices(
             campaigns.Select(c => new CampaignChoice(c.Id, c.Name, c.CreatedUtc)).ToList(),
             campaigns.Where(c => c.CreatedByUserId != null)
@@ -202,6 +218,33 @@ public class MessagesSentReporter(PmxDbContext db)
         r.Status,
         r.SentUtc is null ? 0 : r.Cost,
         MessageProblems.Explain(r.Status, r.Error, r.FallbackMode is { } mode ? (mode, r.FallbackId!.Value) : null));
+
+    private static async Task<List<T>> ToListAsync<T>(IAsyncEnumerable<T> rows, CancellationToken ct)
+    {
+        var list = new List<T>();
+        await foreach (var row in rows.WithCancellation(ct))
+        {
+            list.Add(row);
+        }
+        return list;
+    }
+
+    private sealed class GroupTotal
+    {
+        public ContactMode Mode { get; init; }
+        public MessageStatus Status { get; init; }
+        public int Count { get; init; }
+        public long Credits { get; init; }
+    }
+
+    private sealed class CampaignRow
+    {
+        public long Id { get; init; }
+        public required string Name { get; init; }
+        public DateTimeOffset CreatedUtc { get; init; }
+        public string? CreatedByUserId { get; init; }
+        public required string CreatedByName { get; init; }
+    }
 
     private sealed class RawRow
     {

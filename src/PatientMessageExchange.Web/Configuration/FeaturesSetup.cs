@@ -41,6 +41,7 @@ public static class FeaturesSetup
         services.AddSingleton<ContactNormalizer>();
         services.AddScoped<AuditLog>();
         services.AddScoped<AuditTrail>();
+        services.AddSingleton<PracticeProfileCache>();
         services.AddScoped<PracticeDirectory>();
         services.AddScoped<PatientDirectory>();
         services.AddScoped<ICsvImporter, PatientCsvImporter>();

@@ -19,11 +19,16 @@ public static class PersistenceSetup
                 "(set the environment variable Database__ConnectionString).")
             .ValidateOnStart();
 
+        // The options depend only on settings and the data folder, both fixed for the process, so they are built once
+        // (optionsLifetime: Singleton) rather than for every request's scope, which re-parsed the connection string
+        // and made EF Core look its internal service provider up again on every request.
+        builder.Services.AddSingleton<CachingLoggerFactory>(services => new CachingLoggerFactory(services.GetRequiredService<ILoggerFactory>()));
         builder.Services.AddDbContext<PmxDbContext>((services, options) =>
         {
             var database = services.GetRequiredService<IOptions<DatabaseOptions>>().Value;
             Configure(options, database, services.GetRequiredService<DataFolder>().Path);
-        });
+            options.UseLoggerFactory(services.GetRequiredService<CachingLoggerFactory>());
+        }, contextLifetime: ServiceLifetime.Scoped, optionsLifetime: ServiceLifetime.Singleton);
         builder.Services.AddHealthChecks().AddDbContextCheck<PmxDbContext>("database");
     }
 

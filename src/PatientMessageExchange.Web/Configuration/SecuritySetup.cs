@@ -54,7 +54,10 @@ public static class SecuritySetup
                 {
                     return;
                 }
-                await identityValidator(context);
+                if (SecurityStampCheckIsDue(context))
+                {
+                    await identityValidator(context);
+                }
             };
         });
         services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
@@ -121,6 +124,24 @@ public static class SecuritySetup
 
         services.AddHttpContextAccessor();
         services.AddScoped<IActorContext, HttpActorContext>();
+    }
+
+    /// <summary>
+    /// Identity's validator compares the security stamp with the database only once the cookie is older than
+    /// <see cref="SecurityStampValidatorOptions.ValidationInterval"/>; on every other request it does nothing, but
+    /// resolving it builds SignInManager, UserManager, RoleManager and their stores and validators. This is the same
+    /// test, with the same clock, made before resolving it, so that graph is built only when the check is due.
+    /// </summary>
+    private static bool SecurityStampCheckIsDue(CookieValidatePrincipalContext context)
+    {
+        var issuedUtc = context.Properties.IssuedUtc;
+        if (issuedUtc is null)
+        {
+            return true;
+        }
+        var options = context.HttpContext.RequestServices.GetRequiredService<IOptions<SecurityStampValidatorOptions>>().Value;
+        var now = (options.TimeProvider ?? TimeProvider.System).GetUtcNow();
+        return now.Subtract(issuedUtc.Value) > options.ValidationInterval;
     }
 
     private static async Task<bool> EnforceSessionLimitsAsync(CookieValidatePrincipalContext context)
