@@ -207,6 +207,8 @@ public sealed class B3PacingBenchmark(Channel channel) : IBenchmark
         services.AddScoped<ProviderStatusRecorder>();
         services.AddScoped<BatchDispatcher>();
         services.AddScoped<ChannelFallback>();
+        services.AddSingleton(Options.Create(new PatientRegistryOptions()));
+        services.AddSingleton<ContactNormalizer>();
         services.AddSingleton<RecipientRenderer>();
         services.AddSingleton<TemplateRenderer>();
         services.AddSingleton<MergeDataFactory>();

@@ -51,7 +51,13 @@ public sealed class PacedDispatchQueue : IDispatchQueue
             }
             catch (OperationCanceledException) when (done.IsCancellationRequested && !ct.IsCancellationRequested)
             {
-                // Everything ran.
+                // Everything ran, or another worker failed and its exception is the one reported.
+            }
+            catch
+            {
+                // A batch run that throws stops the drain (the other workers would otherwise wait for it forever).
+                await done.CancelAsync();
+                throw;
             }
         }, CancellationToken.None)));
     }
