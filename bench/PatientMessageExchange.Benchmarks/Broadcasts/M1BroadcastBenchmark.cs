@@ -44,6 +44,7 @@ public sealed class M1BroadcastBenchmark : IBenchmark
         await using var services = BuildServices(databasePath, sink.Port, queue);
         await PrepareAsync(services, addresses, ct);
         var csv = BuildCsv(addresses);
+        var peakReset = ProcessMemory.ResetPeak();
         var startRss = ProcessMemory.CurrentBytes();
 
         var total = Stopwatch.StartNew();
@@ -92,7 +93,7 @@ public sealed class M1BroadcastBenchmark : IBenchmark
         var note = string.Create(CultureInfo.InvariantCulture,
             $"{(correct ? "" : "WRONG RESULT: ")}{sink.Messages:N0} received, {sink.DistinctRecipients:N0} distinct, {sink.WithHeaders:N0} with one-click headers; " +
             $"{duplicates:N0} duplicates merged, {removed:N0} suppressed removed; created in {createTime.TotalSeconds:N1} s, " +
-            $"sent in {sendTime.TotalSeconds:N1} s ({throughput:N0} msg/s); RSS before {startRss / 1048576.0:N0} MB; {BatchWorkers} batch workers × pool 4; " +
+            $"sent in {sendTime.TotalSeconds:N1} s ({throughput:N0} msg/s); RSS before {startRss / 1048576.0:N0} MB{(peakReset ? " (peak reset there)" : " (peak NOT reset: it includes earlier benchmarks)")}; {BatchWorkers} batch workers × pool 4; " +
             $"{(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")} GC{problems}");
         return new BenchmarkResult(Name, $"broadcast to {addresses:N0} addresses", total.Elapsed, TimeSpan.Zero, 0, note)
         {

@@ -9,6 +9,26 @@ public static class ProcessMemory
 
     public static long CurrentBytes() => ReadStatus("VmRSS:") ?? Refreshed().WorkingSet64;
 
+    /// <summary>
+    /// Starts the peak afresh (Linux: writing 5 to /proc/self/clear_refs resets VmHWM to the current RSS), so that a
+    /// benchmark run after others in the same process measures its own peak, not theirs. Returns whether it could.
+    /// </summary>
+    public static bool ResetPeak()
+    {
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+        try
+        {
+            File.WriteAllText("/proc/self/clear_refs", "5");
+            return true;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
+    }
+
     private static Process Refreshed()
     {
         var process = Process.GetCurrentProcess();

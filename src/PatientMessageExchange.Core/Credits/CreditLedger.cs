@@ -404,13 +404,13 @@ public class CreditLedger(
     }
 
     // Compiled once: the balance is read on every page that shows the badge.
-    private static readonly Func<PmxDbContext, CancellationToken, Task<CreditBalance?>> BalanceRow =
-        EF.CompileAsyncQuery((PmxDbContext db, CancellationToken _) =>
-            db.CreditBalances.AsNoTracking().SingleOrDefault(b => b.Id == CreditBalance.SingletonId));
+    private static readonly CompiledPerModel<Func<PmxDbContext, CancellationToken, Task<CreditBalance?>>> BalanceRow =
+        new(() => EF.CompileAsyncQuery((PmxDbContext db, CancellationToken _) =>
+            db.CreditBalances.AsNoTracking().SingleOrDefault(b => b.Id == CreditBalance.SingletonId)));
 
     private static async Task<CreditBalanceSnapshot> ReadBalanceAsync(PmxDbContext db, CancellationToken ct)
     {
-        var row = await BalanceRow(db, ct);
+        var row = await BalanceRow.For(db)(db, ct);
         return row is null ? new CreditBalanceSnapshot(0, 0, 0) : new CreditBalanceSnapshot(row.Available, row.Reserved, row.Version);
     }
 

@@ -11,13 +11,13 @@ namespace PatientMessageExchange.Core.Practice;
 /// </summary>
 public class PracticeDirectory(PmxDbContext db, AuditLog audit, PracticeProfileCache? cache = null)
 {
-    private static readonly Func<PmxDbContext, CancellationToken, Task<PracticeProfile?>> ReadAsync =
-        EF.CompileAsyncQuery((PmxDbContext context, CancellationToken _) =>
-            context.PracticeProfiles.AsNoTracking().FirstOrDefault(p => p.Id == PracticeProfile.SingletonId));
+    private static readonly CompiledPerModel<Func<PmxDbContext, CancellationToken, Task<PracticeProfile?>>> ReadAsync =
+        new(() => EF.CompileAsyncQuery((PmxDbContext context, CancellationToken _) =>
+            context.PracticeProfiles.AsNoTracking().FirstOrDefault(p => p.Id == PracticeProfile.SingletonId)));
 
-    private static readonly Func<PmxDbContext, PracticeProfile?> Read =
-        EF.CompileQuery((PmxDbContext context) =>
-            context.PracticeProfiles.AsNoTracking().FirstOrDefault(p => p.Id == PracticeProfile.SingletonId));
+    private static readonly CompiledPerModel<Func<PmxDbContext, PracticeProfile?>> Read =
+        new(() => EF.CompileQuery((PmxDbContext context) =>
+            context.PracticeProfiles.AsNoTracking().FirstOrDefault(p => p.Id == PracticeProfile.SingletonId)));
 
     public async Task<PracticeProfile> GetAsync(CancellationToken ct = default)
     {
@@ -27,7 +27,7 @@ public class PracticeDirectory(PmxDbContext db, AuditLog audit, PracticeProfileC
             return cached;
         }
         var version = cache?.Version ?? 0;
-        return Keep(await ReadAsync(db, ct), version);
+        return Keep(await ReadAsync.For(db)(db, ct), version);
     }
 
     public TimeZoneInfo GetTimeZone()
@@ -38,7 +38,7 @@ public class PracticeDirectory(PmxDbContext db, AuditLog audit, PracticeProfileC
             return cached.TimeZone;
         }
         var version = cache?.Version ?? 0;
-        return Keep(Read(db), version).TimeZone;
+        return Keep(Read.For(db)(db), version).TimeZone;
     }
 
     public async Task SaveAsync(string name, string phone, string postalAddress, string timeZoneId, CancellationToken ct = default)

@@ -32,43 +32,43 @@ public class MessagesSentReporter(PmxDbContext db)
     // and looks the tree up in its query cache on every call, which costs more than SQLite's part on a month of data.
 
     // Both branches are answered from IX_Messages_SentUtc_CompletedUtc_Mode_Status_Cost alone.
-    private static readonly Func<PmxDbContext, DateTimeOffset, DateTimeOffset, IAsyncEnumerable<GroupTotal>> SentTotals =
-        EF.CompileAsyncQuery((PmxDbContext db, DateTimeOffset start, DateTimeOffset end) => db.Messages.AsNoTracking()
+    private static readonly CompiledPerModel<Func<PmxDbContext, DateTimeOffset, DateTimeOffset, IAsyncEnumerable<GroupTotal>>> SentTotals =
+        new(() => EF.CompileAsyncQuery((PmxDbContext db, DateTimeOffset start, DateTimeOffset end) => db.Messages.AsNoTracking()
             .Where(m => m.SentUtc >= start && m.SentUtc < end)
             .GroupBy(m => new { m.Mode, m.Status })
-            .Select(g => new GroupTotal { Mode = g.Key.Mode, Status = g.Key.Status, Count = g.Count(), Credits = g.Sum(m => (long)m.Cost) }));
+            .Select(g => new GroupTotal { Mode = g.Key.Mode, Status = g.Key.Status, Count = g.Count(), Credits = g.Sum(m => (long)m.Cost) })));
 
-    private static readonly Func<PmxDbContext, DateTimeOffset, DateTimeOffset, IAsyncEnumerable<GroupTotal>> UnsentTotals =
-        EF.CompileAsyncQuery((PmxDbContext db, DateTimeOffset start, DateTimeOffset end) => db.Messages.AsNoTracking()
+    private static readonly CompiledPerModel<Func<PmxDbContext, DateTimeOffset, DateTimeOffset, IAsyncEnumerable<GroupTotal>>> UnsentTotals =
+        new(() => EF.CompileAsyncQuery((PmxDbContext db, DateTimeOffset start, DateTimeOffset end) => db.Messages.AsNoTracking()
             .Where(m => m.SentUtc == null && m.CompletedUtc >= start && m.CompletedUtc < end)
             .GroupBy(m => new { m.Mode, m.Status })
-            .Select(g => new GroupTotal { Mode = g.Key.Mode, Status = g.Key.Status, Count = g.Count() }));
+            .Select(g => new GroupTotal { Mode = g.Key.Mode, Status = g.Key.Status, Count = g.Count() })));
 
     // Both answered from IX_CreditLedgerEntries_Kind_CreatedUtc_Amount_InboundMessageId.
-    private static readonly Func<PmxDbContext, DateTimeOffset, DateTimeOffset, CancellationToken, Task<GroupTotal?>> InboundTotal =
-        EF.CompileAsyncQuery((PmxDbContext db, DateTimeOffset start, DateTimeOffset end, CancellationToken _) => db.CreditLedgerEntries.AsNoTracking()
+    private static readonly CompiledPerModel<Func<PmxDbContext, DateTimeOffset, DateTimeOffset, CancellationToken, Task<GroupTotal?>>> InboundTotal =
+        new(() => EF.CompileAsyncQuery((PmxDbContext db, DateTimeOffset start, DateTimeOffset end, CancellationToken _) => db.CreditLedgerEntries.AsNoTracking()
             .Where(e => e.Kind == CreditEntryKind.Charge && e.CreatedUtc >= start && e.CreatedUtc < end && e.InboundMessageId != null)
             .GroupBy(e => 1)
             .Select(g => new GroupTotal { Count = g.Count(), Credits = -g.Sum(e => (long)e.Amount) })
-            .FirstOrDefault());
+            .FirstOrDefault()));
 
-    private static readonly Func<PmxDbContext, DateTimeOffset, DateTimeOffset, CancellationToken, Task<long?>> LedgerCharges =
-        EF.CompileAsyncQuery((PmxDbContext db, DateTimeOffset start, DateTimeOffset end, CancellationToken _) => db.CreditLedgerEntries.AsNoTracking()
+    private static readonly CompiledPerModel<Func<PmxDbContext, DateTimeOffset, DateTimeOffset, CancellationToken, Task<long?>>> LedgerCharges =
+        new(() => EF.CompileAsyncQuery((PmxDbContext db, DateTimeOffset start, DateTimeOffset end, CancellationToken _) => db.CreditLedgerEntries.AsNoTracking()
             .Where(e => e.Kind == CreditEntryKind.Charge && e.CreatedUtc >= start && e.CreatedUtc < end)
-            .Sum(e => (long?)e.Amount));
+            .Sum(e => (long?)e.Amount)));
 
-    private static readonly Func<PmxDbContext, DateTimeOffset, DateTimeOffset, IAsyncEnumerable<CampaignRow>> RecentCampaigns =
-        EF.CompileAsyncQuery((PmxDbContext db, DateTimeOffset from, DateTimeOffset end) => db.Campaigns.AsNoTracking()
+    private static readonly CompiledPerModel<Func<PmxDbContext, DateTimeOffset, DateTimeOffset, IAsyncEnumerable<CampaignRow>>> RecentCampaigns =
+        new(() => EF.CompileAsyncQuery((PmxDbContext db, DateTimeOffset from, DateTimeOffset end) => db.Campaigns.AsNoTracking()
             .Where(c => c.CreatedUtc >= from && c.CreatedUtc < end)
             .OrderByDescending(c => c.CreatedUtc).Take(200)
-            .Select(c => new CampaignRow { Id = c.Id, Name = c.Name, CreatedUtc = c.CreatedUtc, CreatedByUserId = c.CreatedByUserId, CreatedByName = c.CreatedByName }));
+            .Select(c => new CampaignRow { Id = c.Id, Name = c.Name, CreatedUtc = c.CreatedUtc, CreatedByUserId = c.CreatedByUserId, CreatedByName = c.CreatedByName })));
 
     public async Task<MessagesSentReport> BuildAsync(ReportPeriod period, CancellationToken ct = default)
     {
         var (start, end) = (period.StartUtc, period.EndUtc);
 
-        var sent = await ToListAsync(SentTotals(db, start, end), ct);
-        var unsent = await ToListAsync(UnsentTotals(db, start, end), ct);
+        var sent = await ToListAsync(SentTotals.For(db)(db, start, end), ct);
+        var unsent = await ToListAsync(UnsentTotals.For(db)(db, start, end), ct);
 
         var groups = Enum.GetValues<ContactMode>().Select(mode =>
         {
@@ -84,8 +84,8 @@ public class MessagesSentReporter(PmxDbContext db)
             return new MessagesSentGroup(mode, counts, sent.Where(r => r.Mode == mode).Sum(r => r.Credits));
         }).ToList();
 
-        var inbound = await InboundTotal(db, start, end, ct);
-        var ledgerTotal = -(await LedgerCharges(db, start, end, ct) ?? 0);
+        var inbound = await InboundTotal.For(db)(db, start, end, ct);
+        var ledgerTotal = -(await LedgerCharges.For(db)(db, start, end, ct) ?? 0);
 
         return new MessagesSentReport(period, groups, new InboundRepliesGroup(inbound?.Count ?? 0, inbound?.Credits ?? 0),
             ledgerTotal);
@@ -100,16 +100,23 @@ public class MessagesSentReporter(PmxDbContext db)
         var query = Query(period, filter);
         var total = await query.CountAsync(ct);
         var items = await Ordered(query).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
-        return new PagedList<MessagesSentRow>(items.Select(ToRow).ToList(), page, pageSize, total);
+        var ids = items.Select(r => r.Id).ToList();
+        var fallbacks = await FallbacksAsync(db.Messages.AsNoTracking()
+            .Where(f => f.FallbackOfMessageId != null && ids.Contains(f.FallbackOfMessageId.Value)), ct);
+        return new PagedList<MessagesSentRow>(items.Select(r => ToRow(r, fallbacks)).ToList(), page, pageSize, total);
     }
 
     /// <summary>Every matching message, read row by row from one query; for exports of any length.</summary>
     public async IAsyncEnumerable<MessagesSentRow> StreamAsync(ReportPeriod period, MessagesSentFilter filter,
         [EnumeratorCancellation] CancellationToken ct = default)
     {
+        // A fallback is created after the message it replaces, so the period's start bounds them; they are few.
+        var start = period.StartUtc;
+        var fallbacks = await FallbacksAsync(db.Messages.AsNoTracking()
+            .Where(f => f.FallbackOfMessageId != null && f.CreatedUtc >= start), ct);
         await foreach (var raw in Ordered(Query(period, filter)).AsAsyncEnumerable().WithCancellation(ct))
         {
-            yield return ToRow(raw);
+            yield return ToRow(raw, fallbacks);
         }
     }
 
@@ -136,7 +143,7 @@ public class MessagesSentReporter(PmxDbContext db)
         // keeps long-running campaigns without scanning all history.
         var from = period.StartUtc.AddDays(-31);
         var end = period.EndUtc;
-        var campaigns = await ToListAsync(RecentCampaigns(db, from, end), ct);
+        var campaigns = await ToListAsync(RecentCampaigns.For(db)(db, from, end), ct);
         return new MessagesSentChoices(
             campaigns.Select(c => new CampaignChoice(c.Id, c.Name, c.CreatedUtc)).ToList(),
             campaigns.Where(c => c.CreatedByUserId != null)
@@ -178,9 +185,6 @@ public class MessagesSentReporter(PmxDbContext db)
                join c in campaigns on m.CampaignId equals c.Id
                join p in db.Patients.AsNoTracking() on m.PatientId equals p.Id into patients
                from p in patients.DefaultIfEmpty()
-               // At most one row: FallbackOfMessageId is unique.
-               join f in db.Messages.AsNoTracking() on (long?)m.Id equals f.FallbackOfMessageId into fallbacks
-               from f in fallbacks.DefaultIfEmpty()
                select new RawRow
                {
                    Id = m.Id,
@@ -197,15 +201,22 @@ public class MessagesSentReporter(PmxDbContext db)
                    Status = m.Status,
                    Cost = m.Cost,
                    Error = m.Error,
-                   FallbackId = f == null ? null : f.Id,
-                   FallbackMode = f == null ? null : f.Mode,
                };
     }
 
     private static IQueryable<RawRow> Ordered(IQueryable<RawRow> query) =>
         query.OrderBy(r => r.SentUtc ?? r.CompletedUtc).ThenBy(r => r.Id);
 
-    private static MessagesSentRow ToRow(RawRow r) => new(
+    /// <summary>
+    /// The message each failed message fell back to (FallbackOfMessageId is unique), read apart from the rows: joined
+    /// into the row query it cost SQLite the index order the report's paging relies on.
+    /// </summary>
+    private static async Task<Dictionary<long, (ContactMode Mode, long Id)>> FallbacksAsync(IQueryable<Message> fallbacks,
+        CancellationToken ct) =>
+        (await fallbacks.Select(f => new { Of = f.FallbackOfMessageId!.Value, f.Mode, f.Id }).ToListAsync(ct))
+        .ToDictionary(f => f.Of, f => (f.Mode, f.Id));
+
+    private static MessagesSentRow ToRow(RawRow r, Dictionary<long, (ContactMode Mode, long Id)> fallbacks) => new(
         r.Id,
         r.SentUtc ?? r.CompletedUtc ?? default,
         r.Mode,
@@ -217,7 +228,7 @@ public class MessagesSentReporter(PmxDbContext db)
         r.Sender,
         r.Status,
         r.SentUtc is null ? 0 : r.Cost,
-        MessageProblems.Explain(r.Status, r.Error, r.FallbackMode is { } mode ? (mode, r.FallbackId!.Value) : null));
+        MessageProblems.Explain(r.Status, r.Error, fallbacks.TryGetValue(r.Id, out var fallback) ? fallback : null));
 
     private static async Task<List<T>> ToListAsync<T>(IAsyncEnumerable<T> rows, CancellationToken ct)
     {
@@ -262,7 +273,5 @@ public class MessagesSentReporter(PmxDbContext db)
         public MessageStatus Status { get; init; }
         public int Cost { get; init; }
         public string? Error { get; init; }
-        public long? FallbackId { get; init; }
-        public ContactMode? FallbackMode { get; init; }
     }
 }
