@@ -100,9 +100,11 @@ public class MessagesSentReporter(PmxDbContext db)
         var query = Query(period, filter);
         var total = await query.CountAsync(ct);
         var items = await Ordered(query).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
-        var ids = items.Select(r => r.Id).ToList();
+        // A range on the unique index of FallbackOfMessageId (a list of ids made SQLite scan the table instead); the
+        // range may hold fallbacks of messages on other pages, which the row lookup ignores.
+        var (first, last) = items.Count == 0 ? (0L, -1L) : (items.Min(r => r.Id), items.Max(r => r.Id));
         var fallbacks = await FallbacksAsync(db.Messages.AsNoTracking()
-            .Where(f => f.FallbackOfMessageId != null && ids.Contains(f.FallbackOfMessageId.Value)), ct);
+            .Where(f => f.FallbackOfMessageId >= first && f.FallbackOfMessageId <= last), ct);
         return new PagedList<MessagesSentRow>(items.Select(r => ToRow(r, fallbacks)).ToList(), page, pageSize, total);
     }
 
