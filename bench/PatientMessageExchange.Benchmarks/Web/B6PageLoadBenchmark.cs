@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using PatientMessageExchange.Benchmarks.Email;
 using PatientMessageExchange.Benchmarks.Hosting;
+using PatientMessageExchange.Benchmarks.Reports;
 using Microsoft.EntityFrameworkCore;
 using PatientMessageExchange.Core.Campaigns;
 using PatientMessageExchange.Core.Credits;
@@ -199,17 +200,7 @@ public sealed partial class B6PageLoadBenchmark : IBenchmark
         var plan = new List<(DateTimeOffset At, ContactMode Mode, MessageStatus Status, bool Charged)>(HistoryMessages);
         for (var i = 0; i < HistoryMessages; i++)
         {
-            var roll = random.Next(100);
-            var status = roll switch
-            {
-                < 45 => MessageStatus.Sent,
-                < 80 => MessageStatus.Delivered,
-                < 86 => MessageStatus.Undelivered,
-                < 91 => MessageStatus.Bounced,
-                < 96 => MessageStatus.Failed,
-                _ => MessageStatus.Cancelled,
-            };
-            var charged = status.IsCharged() && !(status == MessageStatus.Bounced && roll % 2 == 0);
+            var (status, charged) = MessageHistorySeeder.Outcome(random.Next(100));
             plan.Add((startUtc.AddTicks(span / HistoryMessages * i), modes[random.Next(modes.Length)], status, charged));
         }
         await BulkInserter.InsertAsync(db, plan.Select((p, i) => new Message

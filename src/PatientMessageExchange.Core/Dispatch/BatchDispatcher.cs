@@ -230,14 +230,7 @@ public class BatchDispatcher(
                 var charges = new List<(CreditShare, string)>(group.Count);
                 foreach (var (message, result) in group)
                 {
-                    var updated = await db.Messages.Where(m => m.Id == message.Id && m.Status == MessageStatus.Sending)
-                        .ExecuteUpdateAsync(s => s
-                            .SetProperty(m => m.Status, MessageStatus.Sent)
-                            .SetProperty(m => m.SentUtc, now)
-                            .SetProperty(m => m.ProviderMessageId, result.ProviderMessageId)
-                            .SetProperty(m => m.LeaseUntilUtc, (DateTimeOffset?)null)
-                            .SetProperty(m => m.NeedsAttention, false)
-                            .SetProperty(m => m.Error, (string?)null), cancel);
+                    var updated = await MarkSentAsync(db, message.Id, result.ProviderMessageId, now, cancel);
                     if (updated == 1)
                     {
                         charges.Add((new CreditShare(message.Id, message.CampaignId, message.Cost, message.Mode), $"charge:message:{message.Id}"));
@@ -278,15 +271,8 @@ public class BatchDispatcher(
         switch (result.Outcome)
         {
             case SendOutcome.Accepted:
-                await ResolveAsync(message.Id, share, charge: true, async (db, cancel) =>
-                    await db.Messages.Where(m => m.Id == message.Id && m.Status == MessageStatus.Sending)
-                        .ExecuteUpdateAsync(s => s
-                            .SetProperty(m => m.Status, MessageStatus.Sent)
-                            .SetProperty(m => m.SentUtc, now)
-                            .SetProperty(m => m.ProviderMessageId, result.ProviderMessageId)
-                            .SetProperty(m => m.LeaseUntilUtc, (DateTimeOffset?)null)
-                            .SetProperty(m => m.NeedsAttention, false)
-                            .SetProperty(m => m.Error, (string?)null), cancel), ct);
+                await ResolveAsync(message.Id, share, charge: true,
+                    (db, cancel) => MarkSentAsync(db, message.Id, result.ProviderMessageId, now, cancel), ct);
                 if (message.Channel != Channel.Email && result.ProviderMessageId is { } sid)
                 {
                     // A status callback can beat this write; the ones that did were kept and apply now.
@@ -353,6 +339,18 @@ public class BatchDispatcher(
             logger.LogError(ex, "Channel fallback for message {MessageId} failed", messageId);
         }
     }
+
+    /// <summary>Sending → Sent; 0 when another run already recorded the message.</summary>
+    private static Task<int> MarkSentAsync(PmxDbContext db, long messageId, string? providerMessageId, DateTimeOffset now,
+        CancellationToken ct) =>
+        db.Messages.Where(m => m.Id == messageId && m.Status == MessageStatus.Sending)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(m => m.Status, MessageStatus.Sent)
+                .SetProperty(m => m.SentUtc, now)
+                .SetProperty(m => m.ProviderMessageId, providerMessageId)
+                .SetProperty(m => m.LeaseUntilUtc, (DateTimeOffset?)null)
+                .SetProperty(m => m.NeedsAttention, false)
+                .SetProperty(m => m.Error, (string?)null), ct);
 
     private Task CancelAsync(Message message, string reason, CancellationToken ct)
     {
