@@ -1,5 +1,4 @@
 using Hangfire;
-using Microsoft.Extensions.Logging;
 using PatientMessageExchange.Core.Dispatch;
 
 namespace PatientMessageExchange.Core.Bounces;
@@ -9,7 +8,7 @@ namespace PatientMessageExchange.Core.Bounces;
 /// (they would be safe, R9, but they would only wait on each other). A new hard bounce of a personalized or
 /// confirmation email hands the message to <see cref="ChannelFallback"/> once the bounce has committed.
 /// </summary>
-public class BounceMailboxJob(ImapBouncePoller poller, ChannelFallback fallback, ILogger<BounceMailboxJob> logger)
+public class BounceMailboxJob(ImapBouncePoller poller, ChannelFallback fallback)
 {
     public const string RecurringJobId = "bounce-mailbox";
 
@@ -20,14 +19,7 @@ public class BounceMailboxJob(ImapBouncePoller poller, ChannelFallback fallback,
         var result = await poller.PollAsync(ct);
         foreach (var messageId in FallbackCandidates(result))
         {
-            try
-            {
-                await fallback.TryAsync(messageId, ct);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                logger.LogError(ex, "Channel fallback for bounced message {MessageId} failed", messageId);
-            }
+            await fallback.TryOrLeaveForSweepAsync(messageId, ct);
         }
     }
 

@@ -119,23 +119,16 @@ public class CreditLedger(
             RequireKey(key);
         }
         var total = charges.Sum(c => c.Share.Credits);
-        // The balance row first, as in every ledger write: it is the ledger's lock (see the remarks above).
-        var updated = await db.CreditBalances.Where(b => b.Id == CreditBalance.SingletonId && b.Reserved >= total)
-            .ExecuteUpdateAsync(s => s
-                .SetProperty(b => b.Reserved, b => b.Reserved - total)
-                .SetProperty(b => b.Version, b => b.Version + charges.Count), ct);
-        if (updated == 0)
+        // The balance row first, as in every ledger write: it is the ledger's lock (see the remarks above). One change
+        // for the group, counted as one version per entry.
+        var group = new Posting(CreditEntryKind.Charge, -total, charges[0].Key, 0, -total);
+        if (!await ApplyToBalanceAsync(db, group, ct, entries: charges.Count))
         {
             return new CreditResult(CreditOutcome.ExceedsReservation, null, 0, 0);
         }
         foreach (var campaign in charges.GroupBy(c => c.Share.CampaignId))
         {
-            var campaignId = campaign.Key;
-            var sum = campaign.Sum(c => c.Share.Credits);
-            var drawn = await db.CreditReservations
-                .Where(r => r.CampaignId == campaignId && r.Outstanding >= sum)
-                .ExecuteUpdateAsync(s => s.SetProperty(r => r.Outstanding, r => r.Outstanding - sum), ct);
-            if (drawn == 0)
+            if (!await DrawReservationAsync(db, campaign.Key, campaign.Sum(c => c.Share.Credits), ct))
             {
                 return new CreditResult(CreditOutcome.ExceedsReservation, null, 0, 0);
             }
@@ -299,10 +292,7 @@ public class CreditLedger(
             {
                 return CreditOutcome.AlreadyResolved;
             }
-            var drawn = await db.CreditReservations
-                .Where(r => r.CampaignId == share.CampaignId && r.Outstanding >= share.Credits)
-                .ExecuteUpdateAsync(s => s.SetProperty(r => r.Outstanding, r => r.Outstanding - share.Credits), cancel);
-            return drawn == 0 ? CreditOutcome.ExceedsReservation : null;
+            return await DrawReservationAsync(db, share.CampaignId, share.Credits, cancel) ? null : CreditOutcome.ExceedsReservation;
         });
     }
 
@@ -381,7 +371,8 @@ public class CreditLedger(
         }
     }
 
-    private static async Task<bool> ApplyToBalanceAsync(PmxDbContext db, Posting posting, CancellationToken ct)
+    /// <summary>The conditional update of the balance row; <paramref name="entries"/> is how many entries it stands for.</summary>
+    private static async Task<bool> ApplyToBalanceAsync(PmxDbContext db, Posting posting, CancellationToken ct, int entries = 1)
     {
         var available = posting.AvailableChange;
         var reserved = posting.ReservedChange;
@@ -399,9 +390,15 @@ public class CreditLedger(
         var updated = await row.ExecuteUpdateAsync(s => s
             .SetProperty(b => b.Available, b => b.Available + available)
             .SetProperty(b => b.Reserved, b => b.Reserved + reserved)
-            .SetProperty(b => b.Version, b => b.Version + 1), ct);
+            .SetProperty(b => b.Version, b => b.Version + entries), ct);
         return updated == 1;
     }
+
+    /// <summary>Takes <paramref name="credits"/> from a campaign's outstanding reservation; false when it holds less.</summary>
+    private static async Task<bool> DrawReservationAsync(PmxDbContext db, long campaignId, int credits, CancellationToken ct) =>
+        await db.CreditReservations
+            .Where(r => r.CampaignId == campaignId && r.Outstanding >= credits)
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.Outstanding, r => r.Outstanding - credits), ct) == 1;
 
     // Compiled once: the balance is read on every page that shows the badge.
     private static readonly CompiledPerModel<Func<PmxDbContext, CancellationToken, Task<CreditBalance?>>> BalanceRow =

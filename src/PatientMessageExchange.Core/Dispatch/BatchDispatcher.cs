@@ -66,9 +66,23 @@ public class BatchDispatcher(
         }
 
         await RecoverInterruptedAsync(batch, sender, ct);
+        if (!await SendDueAsync(batchId, owner, sender, context, ct))
+        {
+            logger.LogWarning("Batch {BatchId} lost its lease; another worker continues it", batchId);
+            return;
+        }
+        await FinishAsync(batch, owner, ct);
+    }
+
+    /// <summary>
+    /// Sends the batch's due messages: one claimer keeps the senders fed, claiming the next chunk while the last one
+    /// is still being sent, so no sender waits for the slowest message of a chunk (the queue holds at most one chunk
+    /// of claimed messages). Returns false when the batch's lease was lost; what was already claimed is still sent.
+    /// </summary>
+    private async Task<bool> SendDueAsync(long batchId, string owner, IChannelSender sender, SendContext context,
+        CancellationToken ct)
+    {
         var sent = 0;
-        // One claimer keeps the senders fed: it claims the next chunk while the last one is still being sent, so no
-        // sender waits for the slowest message of a chunk. The queue holds at most one chunk of claimed messages.
         var chunk = Math.Max(sender.Concurrency * 4, 8);
         var work = System.Threading.Channels.Channel.CreateBounded<Message>(chunk);
         // A sender that fails (the database is gone) stops the claimer too; the run then fails and is retried, and
@@ -123,13 +137,11 @@ public class BatchDispatcher(
         }
         // The messages already claimed are this run's to finish, even when the lease is gone.
         await Task.WhenAll(workers);
-        if (leaseLost)
+        if (!leaseLost)
         {
-            logger.LogWarning("Batch {BatchId} lost its lease; another worker continues it", batchId);
-            return;
+            logger.LogInformation("Batch {BatchId} pass done: {Sent} accepted", batchId, sent);
         }
-        logger.LogInformation("Batch {BatchId} pass done: {Sent} accepted", batchId, sent);
-        await FinishAsync(batch, owner, ct);
+        return !leaseLost;
     }
 
     /// <summary>
@@ -321,22 +333,9 @@ public class BatchDispatcher(
                 if (fallbackDue)
                 {
                     // After the failure has committed, never inside its transaction: the next mode is a new unit of work.
-                    await FallBackAsync(message.Id, ct);
+                    await fallback.TryOrLeaveForSweepAsync(message.Id, ct);
                 }
                 return;
-        }
-    }
-
-    private async Task FallBackAsync(long messageId, CancellationToken ct)
-    {
-        try
-        {
-            await fallback.TryAsync(messageId, ct);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            // The failure is recorded either way; a fallback that could not be stored must not stop the batch.
-            logger.LogError(ex, "Channel fallback for message {MessageId} failed", messageId);
         }
     }
 

@@ -75,17 +75,30 @@ public class ChannelFallback(
         var decided = 0;
         foreach (var id in pending)
         {
-            try
+            if (await TryOrLeaveForSweepAsync(id, ct))
             {
-                await TryAsync(id, ct);
                 decided++;
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                logger.LogError(ex, "Channel fallback for message {MessageId} failed; the next sweep tries again", id);
             }
         }
         return decided;
+    }
+
+    /// <summary>
+    /// <see cref="TryAsync"/> for callers whose own work (the failure) is already recorded and must not fail with it:
+    /// an exception is logged and the pending mark stays, so the sweeper decides later. Returns whether it decided.
+    /// </summary>
+    public async Task<bool> TryOrLeaveForSweepAsync(long messageId, CancellationToken ct = default)
+    {
+        try
+        {
+            await TryAsync(messageId, ct);
+            return true;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogError(ex, "Channel fallback for message {MessageId} failed; the sweeper tries again", messageId);
+            return false;
+        }
     }
 
     private async Task<FallbackResult> DecideAsync(long messageId, CancellationToken ct)

@@ -97,7 +97,7 @@ public class ProviderStatusRecorder(
             }
             if (fallbackDue)
             {
-                await FallBackAsync(message.Id, ct);
+                await fallback.TryOrLeaveForSweepAsync(message.Id, ct);
             }
             return;
         }
@@ -127,19 +127,6 @@ public class ProviderStatusRecorder(
             case TwilioErrorAction.OptedOut:
                 await BatchDispatcher.FlagContactAsync(db, message, ContactPointStatus.OptedOut, TwilioErrorCodes.Reason(code), "Opted out", now, ct);
                 break;
-        }
-    }
-
-    private async Task FallBackAsync(long messageId, CancellationToken ct)
-    {
-        try
-        {
-            await fallback.TryAsync(messageId, ct);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            // The callback is recorded either way; a fallback that could not be stored is logged, not retried here.
-            logger.LogError(ex, "Channel fallback for message {MessageId} failed", messageId);
         }
     }
 
