@@ -9,7 +9,7 @@ namespace PatientMessageExchange.Core.Data;
 /// <summary>
 /// Inserts many rows of one entity type with prepared multi-row INSERT statements on the context's connection and
 /// transaction, bypassing the change tracker. Table names, column names and value conversions come from the EF model,
-/// so the same code writes to SQLite and SQL Server. Store-generated keys are left to the database.
+/// so the same code writes to SQLite, SQL Server and PostgreSQL. Store-generated keys are left to the database.
 /// </summary>
 public static class BulkInserter
 {
@@ -36,8 +36,10 @@ public static class BulkInserter
         var maxParameters = db.Database.IsSqlite() ? SqliteParametersPerStatement : MaxParameters;
         var rowsPerStatement = Math.Max(1, Math.Min(500, maxParameters / columns.Count));
         var head = $"INSERT INTO {sql.DelimitIdentifier(table.Name, table.Schema)} ({string.Join(", ", columns.Select(c => sql.DelimitIdentifier(c.GetColumnName(table)!)))}) VALUES ";
-        var converters = columns.Select(c => c.GetTypeMapping().Converter).ToArray();
+        var mappings = columns.Select(c => c.GetRelationalTypeMapping()).ToArray();
+        var nullable = columns.Select(c => c.IsNullable).ToArray();
         var getters = columns.Select(c => c.GetGetter()).ToArray();
+        var shape = new RowShape(mappings, nullable, getters);
 
         var connection = db.Database.GetDbConnection();
         if (connection.State != System.Data.ConnectionState.Open)
@@ -56,15 +58,15 @@ public static class BulkInserter
                 buffer.Add(row);
                 if (buffer.Count == rowsPerStatement)
                 {
-                    full ??= await PrepareAsync(connection, transaction, head, columns.Count, rowsPerStatement, ct);
-                    written += await ExecuteAsync(full, buffer, getters, converters, ct);
+                    full ??= CreateCommand(connection, transaction, head, columns.Count, rowsPerStatement);
+                    written += await ExecuteAsync(full, buffer, shape, ct);
                     buffer.Clear();
                 }
             }
             if (buffer.Count > 0)
             {
-                await using var tail = await PrepareAsync(connection, transaction, head, columns.Count, buffer.Count, ct);
-                written += await ExecuteAsync(tail, buffer, getters, converters, ct);
+                await using var tail = CreateCommand(connection, transaction, head, columns.Count, buffer.Count);
+                written += await ExecuteAsync(tail, buffer, shape, ct);
             }
         }
         finally
@@ -77,8 +79,14 @@ public static class BulkInserter
         return written;
     }
 
-    private static async Task<DbCommand> PrepareAsync(DbConnection connection, DbTransaction? transaction, string head,
-        int columnCount, int rowCount, CancellationToken ct)
+    /// <summary>
+    /// The statement's text for a number of rows. It is never prepared explicitly: SQL Server refuses to prepare
+    /// parameters without a type, and the types (a string's size, above all) are only known once the values are.
+    /// SQLite prepares a command's statement on its first execution and reuses it for as long as the text stays the
+    /// same, so reusing the command for every full statement keeps that saving there.
+    /// </summary>
+    private static DbCommand CreateCommand(DbConnection connection, DbTransaction? transaction, string head,
+        int columnCount, int rowCount)
     {
         var command = connection.CreateCommand();
         command.Transaction = transaction;
@@ -89,36 +97,50 @@ public static class BulkInserter
             text.Append(r == 0 ? "(" : ",(");
             for (var c = 0; c < columnCount; c++)
             {
-                var name = $"@p{index++}";
+                var name = ParameterName(index++);
                 text.Append(c == 0 ? name : "," + name);
-                var parameter = command.CreateParameter();
-                parameter.ParameterName = name;
-                command.Parameters.Add(parameter);
             }
             text.Append(')');
         }
         command.CommandText = text.ToString();
-        await command.PrepareAsync(ct);
         return command;
     }
 
-    private static Task<int> ExecuteAsync<T>(DbCommand command, List<T> rows, IClrPropertyGetter[] getters,
-        Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter?[] converters, CancellationToken ct) where T : class
+    private static readonly List<string> ParameterNames = [];
+
+    private static string ParameterName(int index)
+    {
+        lock (ParameterNames)
+        {
+            while (ParameterNames.Count <= index)
+            {
+                ParameterNames.Add($"@p{ParameterNames.Count}");
+            }
+            return ParameterNames[index];
+        }
+    }
+
+    /// <summary>
+    /// Binds a statement's values through each column's EF type mapping, which converts the value and sets the
+    /// parameter's database type (and, on SQL Server, its size) exactly as SaveChanges would.
+    /// </summary>
+    private static Task<int> ExecuteAsync<T>(DbCommand command, List<T> rows, RowShape shape, CancellationToken ct)
+        where T : class
     {
         var index = 0;
         var parameters = command.Parameters;
+        parameters.Clear();
         foreach (var row in rows)
         {
-            for (var c = 0; c < getters.Length; c++)
+            for (var c = 0; c < shape.Getters.Length; c++)
             {
-                var value = getters[c].GetClrValue(row);
-                if (value is not null && converters[c] is { } converter)
-                {
-                    value = converter.ConvertToProvider(value);
-                }
-                parameters[index++].Value = value ?? DBNull.Value;
+                var mapping = shape.Mappings[c];
+                var value = shape.Getters[c].GetClrValue(row);
+                parameters.Add(mapping.CreateParameter(command, ParameterName(index++), value, shape.Nullable[c]));
             }
         }
         return command.ExecuteNonQueryAsync(ct);
     }
+
+    private sealed record RowShape(RelationalTypeMapping[] Mappings, bool[] Nullable, IClrPropertyGetter[] Getters);
 }

@@ -7,7 +7,7 @@ public class DatabaseOptions
     public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
 
     /// <summary>
-    /// Required for SQL Server. For SQLite it defaults to a file in the data folder; set it to use another file.
+    /// Required for SQL Server and PostgreSQL. For SQLite it defaults to a file in the data folder; set it to use another file.
     /// </summary>
     public string? ConnectionString { get; set; }
 

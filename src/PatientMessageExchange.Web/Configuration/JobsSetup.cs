@@ -1,4 +1,5 @@
 using Hangfire;
+using Hangfire.PostgreSql;
 using Hangfire.SqlServer;
 using PatientMessageExchange.Core.Data;
 
@@ -11,7 +12,7 @@ public static class JobsSetup
 
     /// <summary>
     /// Hangfire executes; the database remains the source of truth. In-memory storage in the embedded default,
-    /// SQL Server storage in production so that several workers share one queue.
+    /// SQL Server or PostgreSQL storage in production so that several workers share one queue.
     /// </summary>
     public static void AddJobs(this WebApplicationBuilder builder)
     {
@@ -20,13 +21,16 @@ public static class JobsSetup
         // Each app gets a storage instance of its own, registered before AddHangfire (which only adds the global one
         // when none is registered): the DI container owns and disposes it, and two hosts in one process (tests,
         // benchmarks) never share or dispose each other's queue.
-        builder.Services.AddSingleton<JobStorage>(_ => provider == DatabaseProvider.SqlServer
-            ? new SqlServerStorage(connectionString, new SqlServerStorageOptions
+        builder.Services.AddSingleton<JobStorage>(_ => provider switch
+        {
+            DatabaseProvider.SqlServer => new SqlServerStorage(connectionString, new SqlServerStorageOptions
             {
                 PrepareSchemaIfNecessary = true,
                 QueuePollInterval = TimeSpan.FromSeconds(1),
-            })
-            : new Hangfire.InMemory.InMemoryStorage());
+            }),
+            DatabaseProvider.PostgreSql => PostgreSqlStorageFor(connectionString),
+            _ => new Hangfire.InMemory.InMemoryStorage(),
+        });
         builder.Services.AddSingleton<JobActivator>(services =>
             new Hangfire.AspNetCore.AspNetCoreJobActivator(services.GetRequiredService<IServiceScopeFactory>()));
         builder.Services.AddHangfire(config => config
@@ -41,6 +45,16 @@ public static class JobsSetup
                 options.ServerName = $"{Environment.MachineName}:{Environment.ProcessId}";
             });
         }
+    }
+
+    private static PostgreSqlStorage PostgreSqlStorageFor(string? connectionString)
+    {
+        var options = new PostgreSqlStorageOptions
+        {
+            PrepareSchemaIfNecessary = true,
+            QueuePollInterval = TimeSpan.FromSeconds(1),
+        };
+        return new PostgreSqlStorage(new Hangfire.PostgreSql.Factories.NpgsqlConnectionFactory(connectionString, options), options);
     }
 
     public static void MapJobsDashboard(this WebApplication app)

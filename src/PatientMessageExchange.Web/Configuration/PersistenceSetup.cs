@@ -9,13 +9,14 @@ public static class PersistenceSetup
 {
     public const string SqliteMigrationsAssembly = "PatientMessageExchange.Migrations.Sqlite";
     public const string SqlServerMigrationsAssembly = "PatientMessageExchange.Migrations.SqlServer";
+    public const string PostgreSqlMigrationsAssembly = "PatientMessageExchange.Migrations.PostgreSql";
 
     public static void AddPersistence(this WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<DatabaseOptions>()
             .BindConfiguration(DatabaseOptions.Section)
-            .Validate(o => o.Provider != DatabaseProvider.SqlServer || !string.IsNullOrWhiteSpace(o.ConnectionString),
-                "Database:ConnectionString is required when Database:Provider is SqlServer " +
+            .Validate(o => o.Provider == DatabaseProvider.Sqlite || !string.IsNullOrWhiteSpace(o.ConnectionString),
+                "Database:ConnectionString is required when Database:Provider is SqlServer or PostgreSql " +
                 "(set the environment variable Database__ConnectionString).")
             .ValidateOnStart();
 
@@ -38,6 +39,12 @@ public static class PersistenceSetup
         {
             options.UseSqlServer(database.ConnectionString, sql => sql
                 .MigrationsAssembly(SqlServerMigrationsAssembly)
+                .EnableRetryOnFailure());
+        }
+        else if (database.Provider == DatabaseProvider.PostgreSql)
+        {
+            options.UseNpgsql(database.ConnectionString, npgsql => npgsql
+                .MigrationsAssembly(PostgreSqlMigrationsAssembly)
                 .EnableRetryOnFailure());
         }
         else

@@ -89,9 +89,8 @@ public sealed class CrashRecoveryTests(ITestOutputHelper output)
         Assert.True((await harness.IntegrityAsync()).IsConsistent);
     }
 
-    private static Dictionary<string, string> WorkerSettings(DispatchHarness harness, int concurrency) => new()
+    private static Dictionary<string, string> WorkerSettings(DispatchHarness harness, int concurrency) => new(harness.App.DatabaseSettings)
     {
-        ["Storage:DataFolder"] = harness.App.DataFolder,
         ["Hosting:Role"] = "Worker",
         ["Database:MigrateOnStart"] = "false",
         ["Email:Provider"] = "Smtp",

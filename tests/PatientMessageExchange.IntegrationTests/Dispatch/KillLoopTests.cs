@@ -145,9 +145,8 @@ public sealed class KillLoopTests(ITestOutputHelper output)
             "Reminder", "Reminder", "kill-loop audience", null, [.. texts, .. calls, .. emails], []);
     }
 
-    private static Dictionary<string, string> WorkerSettings(DispatchHarness harness, FakeTwilioApi api) => new()
+    private static Dictionary<string, string> WorkerSettings(DispatchHarness harness, FakeTwilioApi api) => new(harness.App.DatabaseSettings)
     {
-        ["Storage:DataFolder"] = harness.App.DataFolder,
         ["Hosting:Role"] = "Worker",
         // Three job slots: the text batch, the call batch and one email batch at a time.
         ["Jobs:WorkerCount"] = "3",

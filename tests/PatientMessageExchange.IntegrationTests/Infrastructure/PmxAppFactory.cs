@@ -7,11 +7,13 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Time.Testing;
 using PatientMessageExchange.Core.Data;
 using PatientMessageExchange.Core.Practice;
+using PatientMessageExchange.Tests.Shared;
 
 namespace PatientMessageExchange.IntegrationTests.Infrastructure;
 
 /// <summary>
-/// The real app on a SQLite file in a data folder of its own, with a fake clock. Each test class gets one
+/// The real app on a database of its own, with a fake clock: a SQLite file in a data folder of its own, or on a
+/// PostgreSQL run (<see cref="TestEngine"/>) a PostgreSQL database created for it. Each test class gets one
 /// (IClassFixture), so classes never share a database.
 /// </summary>
 public class PmxAppFactory : WebApplicationFactory<Program>
@@ -20,6 +22,7 @@ public class PmxAppFactory : WebApplicationFactory<Program>
 
     private readonly Dictionary<string, string?> _settings = new();
     private readonly List<Action<IServiceCollection>> _services = [];
+    private readonly string? _postgres;
 
     public PmxAppFactory() : this(null)
     {
@@ -31,7 +34,24 @@ public class PmxAppFactory : WebApplicationFactory<Program>
         Clock = new FakeTimeProvider(clockStart ?? DateTimeOffset.UtcNow);
         DataFolder = Path.Combine(Path.GetTempPath(), "pmx-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(DataFolder);
+        if (TestEngine.IsPostgreSql)
+        {
+            _postgres = TestEngine.CreatePostgresDatabase();
+        }
     }
+
+    /// <summary>
+    /// The settings that put another process of the app (a worker) on this app's database: the data folder always,
+    /// and on a PostgreSQL run the provider and connection string.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> DatabaseSettings => _postgres is null
+        ? new Dictionary<string, string> { ["Storage:DataFolder"] = DataFolder }
+        : new Dictionary<string, string>
+        {
+            ["Storage:DataFolder"] = DataFolder,
+            ["Database:Provider"] = nameof(DatabaseProvider.PostgreSql),
+            ["Database:ConnectionString"] = _postgres,
+        };
 
     public string DataFolder { get; }
 
@@ -60,10 +80,13 @@ public class PmxAppFactory : WebApplicationFactory<Program>
         {
             var settings = new Dictionary<string, string?>
             {
-                ["Storage:DataFolder"] = DataFolder,
                 ["Security:Session:SignInAttemptsPerMinute"] = "10000",
                 ["Jobs:WorkerCount"] = "1",
             };
+            foreach (var (key, value) in DatabaseSettings)
+            {
+                settings[key] = value;
+            }
             foreach (var (key, value) in _settings)
             {
                 settings[key] = value;
@@ -145,6 +168,10 @@ public class PmxAppFactory : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
+        if (disposing && _postgres is not null)
+        {
+            TestEngine.DropPostgresDatabase(_postgres);
+        }
         // PMX_KEEP_TEST_DATA=1 keeps each app's data folder (database and logs) for a post-mortem.
         if (disposing && Environment.GetEnvironmentVariable("PMX_KEEP_TEST_DATA") != "1")
         {

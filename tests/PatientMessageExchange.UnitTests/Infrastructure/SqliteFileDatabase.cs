@@ -1,27 +1,32 @@
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using PatientMessageExchange.Core.Audit;
 using PatientMessageExchange.Core.Credits;
 using PatientMessageExchange.Core.Data;
+using PatientMessageExchange.Tests.Shared;
 
 namespace PatientMessageExchange.UnitTests.Infrastructure;
 
-/// <summary>A real SQLite database in a temporary file (WAL, with a busy timeout like the app's), one per test.</summary>
+/// <summary>
+/// A real database of the run's engine, one per test: a SQLite file in WAL mode with a busy timeout like the app's,
+/// or a PostgreSQL database of its own (<see cref="TestEngine"/>).
+/// </summary>
 public sealed class SqliteFileDatabase : IDisposable
 {
+    private readonly EngineDatabase _database =
+        EngineDatabase.Create(System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"pmx-unit-{Guid.NewGuid():N}.db"));
+
     public SqliteFileDatabase()
     {
-        Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"pmx-unit-{Guid.NewGuid():N}.db");
-        var connection = new SqliteConnectionStringBuilder { DataSource = Path, DefaultTimeout = 30 }.ToString();
-        Options = new DbContextOptionsBuilder<PmxDbContext>().UseSqlite(connection).Options;
+        Options = _database.Configure(new DbContextOptionsBuilder<PmxDbContext>()).Options;
         using var db = NewContext();
         db.Database.EnsureCreated();
-        db.Database.ExecuteSqlRaw("PRAGMA journal_mode=WAL;");
+        if (db.Database.IsSqlite())
+        {
+            db.Database.ExecuteSqlRaw("PRAGMA journal_mode=WAL;");
+        }
     }
-
-    public string Path { get; }
 
     public DbContextOptions<PmxDbContext> Options { get; }
 
@@ -32,12 +37,5 @@ public sealed class SqliteFileDatabase : IDisposable
     public CreditLedger NewLedger() =>
         new(Options, SystemActor.Instance, Clock, NullLogger<CreditLedger>.Instance);
 
-    public void Dispose()
-    {
-        SqliteConnection.ClearAllPools();
-        foreach (var file in new[] { Path, Path + "-wal", Path + "-shm" })
-        {
-            File.Delete(file);
-        }
-    }
+    public void Dispose() => _database.Dispose();
 }

@@ -1,4 +1,3 @@
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Options;
@@ -8,21 +7,24 @@ using PatientMessageExchange.Core.Data;
 using PatientMessageExchange.Core.Patients;
 using PatientMessageExchange.Core.Patients.Import;
 using PatientMessageExchange.Core.Practice;
+using PatientMessageExchange.Tests.Shared;
 
 namespace PatientMessageExchange.UnitTests.Infrastructure;
 
 /// <summary>
-/// A real SQLite file of its own (never EF InMemory), created from the model with its seed rows, deleted when the
-/// test is done.
+/// A real database of its own on the run's engine (a SQLite file, never EF InMemory, or a PostgreSQL database: see
+/// <see cref="TestEngine"/>), created from the model with its seed rows, deleted when the test is done.
 /// </summary>
 public sealed class SqliteTestDatabase : IDisposable
 {
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "pmx-unit", Guid.NewGuid().ToString("N"));
     private readonly List<PmxDbContext> _contexts = [];
+    private readonly EngineDatabase _database;
 
     public SqliteTestDatabase()
     {
         Directory.CreateDirectory(_folder);
+        _database = EngineDatabase.Create(Path.Combine(_folder, "pmx.db"));
         using var db = CreateContext();
         db.Database.EnsureCreated();
     }
@@ -32,11 +34,9 @@ public sealed class SqliteTestDatabase : IDisposable
     public ContactNormalizer Normalizer { get; } =
         new(Options.Create(new PatientRegistryOptions { DefaultPhoneRegion = "US" }));
 
-    public string ConnectionString => $"Data Source={Path.Combine(_folder, "pmx.db")}";
-
     public PmxDbContext CreateContext(params IInterceptor[] interceptors)
     {
-        var options = new DbContextOptionsBuilder<PmxDbContext>().UseSqlite(ConnectionString);
+        var options = _database.Configure(new DbContextOptionsBuilder<PmxDbContext>());
         if (interceptors.Length > 0)
         {
             options.AddInterceptors(interceptors);
@@ -65,7 +65,7 @@ public sealed class SqliteTestDatabase : IDisposable
         {
             db.Dispose();
         }
-        SqliteConnection.ClearAllPools();
+        _database.Dispose();
         try
         {
             Directory.Delete(_folder, recursive: true);

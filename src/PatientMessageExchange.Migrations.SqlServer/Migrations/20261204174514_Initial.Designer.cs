@@ -12,8 +12,8 @@ using PatientMessageExchange.Core.Data;
 namespace PatientMessageExchange.Migrations.SqlServer.Migrations
 {
     [DbContext(typeof(PmxDbContext))]
-    [Migration("20261126090603_Campaigns")]
-    partial class Campaigns
+    [Migration("20261204174514_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -204,6 +204,105 @@ namespace PatientMessageExchange.Migrations.SqlServer.Migrations
                     b.HasIndex("OccurredUtc");
 
                     b.ToTable("AuditEvents");
+                });
+
+            modelBuilder.Entity("PatientMessageExchange.Core.Bounces.Bounce", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Action")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<int>("ContactPointsMarked")
+                        .HasColumnType("int");
+
+                    b.Property<string>("DedupeKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("DiagnosticCode")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<string>("FeedbackType")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<long?>("MessageId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("OriginalEnvelopeId")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<string>("OriginalMessageId")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<string>("OriginalRecipient")
+                        .HasMaxLength(254)
+                        .HasColumnType("nvarchar(254)");
+
+                    b.Property<DateTimeOffset>("ProcessedUtc")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<byte[]>("RawMessage")
+                        .IsRequired()
+                        .HasColumnType("varbinary(max)");
+
+                    b.Property<DateTimeOffset>("ReceivedUtc")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Recipient")
+                        .HasMaxLength(254)
+                        .HasColumnType("nvarchar(254)");
+
+                    b.Property<string>("RemoteMta")
+                        .HasMaxLength(255)
+                        .HasColumnType("nvarchar(255)");
+
+                    b.Property<string>("ReportMessageId")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<string>("ReportingMta")
+                        .HasMaxLength(255)
+                        .HasColumnType("nvarchar(255)");
+
+                    b.Property<string>("Status")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("Subject")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<bool>("TurnedHard")
+                        .HasColumnType("bit");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DedupeKey")
+                        .IsUnique();
+
+                    b.HasIndex("MessageId");
+
+                    b.HasIndex("ProcessedUtc");
+
+                    b.HasIndex("Recipient", "Kind", "ReceivedUtc");
+
+                    b.ToTable("Bounces");
                 });
 
             modelBuilder.Entity("PatientMessageExchange.Core.Campaigns.Campaign", b =>
@@ -401,6 +500,10 @@ namespace PatientMessageExchange.Migrations.SqlServer.Migrations
                     b.Property<int>("Channel")
                         .HasColumnType("int");
 
+                    b.Property<string>("ClaimToken")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
                     b.Property<DateTimeOffset?>("CompletedUtc")
                         .HasColumnType("datetimeoffset");
 
@@ -413,9 +516,22 @@ namespace PatientMessageExchange.Migrations.SqlServer.Migrations
                     b.Property<DateTimeOffset>("CreatedUtc")
                         .HasColumnType("datetimeoffset");
 
+                    b.Property<DateOnly?>("DueDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("DueItem")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
                     b.Property<string>("Error")
                         .HasMaxLength(500)
                         .HasColumnType("nvarchar(500)");
+
+                    b.Property<long?>("FallbackOfMessageId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset?>("FallbackPendingUtc")
+                        .HasColumnType("datetimeoffset");
 
                     b.Property<string>("Language")
                         .HasMaxLength(8)
@@ -444,6 +560,9 @@ namespace PatientMessageExchange.Migrations.SqlServer.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("nvarchar(40)");
 
+                    b.Property<long?>("RetryOfMessageId")
+                        .HasColumnType("bigint");
+
                     b.Property<int>("Segments")
                         .HasColumnType("int");
 
@@ -459,17 +578,29 @@ namespace PatientMessageExchange.Migrations.SqlServer.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("FallbackOfMessageId")
+                        .IsUnique()
+                        .HasFilter("[FallbackOfMessageId] IS NOT NULL");
+
+                    b.HasIndex("FallbackPendingUtc");
+
                     b.HasIndex("PatientId");
 
                     b.HasIndex("ProviderMessageId");
+
+                    b.HasIndex("RetryOfMessageId")
+                        .IsUnique()
+                        .HasFilter("[RetryOfMessageId] IS NOT NULL");
 
                     b.HasIndex("BatchId", "Status");
 
                     b.HasIndex("CampaignId", "Status");
 
-                    b.HasIndex("SentUtc", "Mode");
-
                     b.HasIndex("Status", "LeaseUntilUtc");
+
+                    b.HasIndex("Address", "Channel", "SentUtc");
+
+                    b.HasIndex("SentUtc", "CompletedUtc", "Mode", "Status", "Cost");
 
                     b.ToTable("Messages");
                 });
@@ -573,6 +704,8 @@ namespace PatientMessageExchange.Migrations.SqlServer.Migrations
                         .HasFilter("[MessageId] IS NOT NULL");
 
                     b.HasIndex("PurchaseId");
+
+                    b.HasIndex("Kind", "CreatedUtc", "Amount", "InboundMessageId");
 
                     b.ToTable("CreditLedgerEntries", t =>
                         {
@@ -819,6 +952,38 @@ namespace PatientMessageExchange.Migrations.SqlServer.Migrations
                         .HasFilter("[NormalizedUserName] IS NOT NULL");
 
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("PatientMessageExchange.Core.Dispatch.ProviderStatusEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<int?>("ErrorCode")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset>("ReceivedUtc")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Sid")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Sid", "Status")
+                        .IsUnique();
+
+                    b.ToTable("ProviderStatusEvents");
                 });
 
             modelBuilder.Entity("PatientMessageExchange.Core.Patients.Appointment", b =>
@@ -1203,6 +1368,74 @@ namespace PatientMessageExchange.Migrations.SqlServer.Migrations
                     b.ToTable("DoNotContacts");
                 });
 
+            modelBuilder.Entity("PatientMessageExchange.Core.Replies.InboundMessage", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<int?>("AppointmentId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(1600)
+                        .HasColumnType("nvarchar(1600)");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("nvarchar(8)");
+
+                    b.Property<int?>("ContactPointId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("From")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<DateTimeOffset?>("HandledUtc")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<long?>("MessageId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int?>("PatientId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("ProviderSid")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<DateTimeOffset>("ReceivedUtc")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AppointmentId");
+
+                    b.HasIndex("ProviderSid")
+                        .IsUnique();
+
+                    b.HasIndex("Kind", "HandledUtc");
+
+                    b.ToTable("InboundMessages");
+                });
+
             modelBuilder.Entity("PatientMessageExchange.Core.Suppressions.Suppression", b =>
                 {
                     b.Property<int>("Id")
@@ -1235,6 +1468,76 @@ namespace PatientMessageExchange.Migrations.SqlServer.Migrations
                         .IsUnique();
 
                     b.ToTable("Suppressions");
+                });
+
+            modelBuilder.Entity("PatientMessageExchange.Core.Templates.MessageTemplate", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedUtc")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("EmailHtmlBody")
+                        .HasMaxLength(100000)
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("EmailSubject")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<bool>("IsArchived")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("nvarchar(8)");
+
+                    b.Property<DateTimeOffset?>("LastUsedUtc")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("Need")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("Scope")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<string>("SmsBody")
+                        .HasMaxLength(1600)
+                        .HasColumnType("nvarchar(1600)");
+
+                    b.Property<DateTimeOffset>("UpdatedUtc")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int?>("VariantOfId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("VoiceScript")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LastUsedUtc");
+
+                    b.HasIndex("VariantOfId");
+
+                    b.HasIndex("Need", "Scope");
+
+                    b.ToTable("MessageTemplates");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
@@ -1398,6 +1701,16 @@ namespace PatientMessageExchange.Migrations.SqlServer.Migrations
                         .IsRequired();
 
                     b.Navigation("Patient");
+                });
+
+            modelBuilder.Entity("PatientMessageExchange.Core.Templates.MessageTemplate", b =>
+                {
+                    b.HasOne("PatientMessageExchange.Core.Templates.MessageTemplate", "VariantOf")
+                        .WithMany()
+                        .HasForeignKey("VariantOfId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("VariantOf");
                 });
 
             modelBuilder.Entity("PatientMessageExchange.Core.Patients.Guardian", b =>

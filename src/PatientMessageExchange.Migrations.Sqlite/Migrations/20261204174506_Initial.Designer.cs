@@ -11,8 +11,8 @@ using PatientMessageExchange.Core.Data;
 namespace PatientMessageExchange.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(PmxDbContext))]
-    [Migration("20261126114922_Fallback")]
-    partial class Fallback
+    [Migration("20261204174506_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
