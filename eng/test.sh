@@ -1,13 +1,18 @@
 #!/usr/bin/env bash
 # Runs every test suite of Patient Message eXchange and ends with one line: "N passed, N failed".
 # Installs what the tests need when it is missing: Debian's chromium (browser tests), dovecot-imapd (the IMAP
-# bounce mailbox), wrk (the page-load benchmark) and poppler-utils (reading a printed PDF), and the local dotnet-ef tool. It also runs the benchmarks in quick
-# mode, to prove they still run. Extra arguments go to every `dotnet test` call, e.g. --filter.
+# bounce mailbox), postgresql (the server engine), wrk (the page-load benchmark) and poppler-utils (reading a printed
+# PDF), and the local dotnet-ef tool. It starts a throwaway PostgreSQL cluster on a free loopback port and runs every
+# suite that touches the database twice: on SQLite files and on PostgreSQL. It also runs the benchmarks in quick mode,
+# to prove they still run. Extra arguments go to every `dotnet test` call, e.g. --filter.
 set -uo pipefail
 
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
 results="$root/.test-results"
+# shellcheck source=eng/postgres.sh
+source "$root/eng/postgres.sh"
+trap pmx_postgres_stop EXIT
 
 step() { printf '\n== %s\n' "$*"; }
 
@@ -19,8 +24,10 @@ install_prerequisites() {
     command -v wrk >/dev/null 2>&1 || missing+=(wrk)
     # pdftotext reads back the Messages Sent report that a browser test prints to PDF.
     command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
+    # The server engine of the second run of the database suites (initdb, pg_ctl).
+    pmx_postgres_bin >/dev/null || missing+=(postgresql)
     if [ ${#missing[@]} -eq 0 ]; then
-        echo "chromium, dovecot-imapd, wrk and poppler-utils are present"
+        echo "chromium, dovecot-imapd, postgresql, wrk and poppler-utils are present"
         return 0
     fi
     local sudo=""
@@ -46,8 +53,10 @@ fi
 rm -rf "$results"
 mkdir -p "$results"
 run_failures=0
-for project in tests/*/*.csproj; do
-    name="$(basename "$project" .csproj)"
+# run_suite NAME PROJECT [dotnet test arguments...]: one dotnet test run, with its results in NAME.trx.
+run_suite() {
+    local name="$1" project="$2"
+    shift 2
     step "Testing $name"
     if ! dotnet test "$project" --no-build -nologo \
         --logger "trx;LogFileName=$name.trx" --logger "console;verbosity=minimal" \
@@ -59,7 +68,27 @@ for project in tests/*/*.csproj; do
         run_failures=$((run_failures + 1))
         touch "$results/$name.missing"
     fi
+}
+
+for project in tests/*/*.csproj; do
+    run_suite "$(basename "$project" .csproj)" "$project" "$@"
 done
+
+# The same database-touching tests on PostgreSQL: every integration test (each app gets a database of its own on the
+# cluster; a class marked Engine=None checks no engine and is not repeated) and the unit tests that use a database.
+step "Starting a throwaway PostgreSQL cluster"
+if pmx_postgres_start; then
+    export PMX_TEST_ENGINE=PostgreSql
+    run_suite PatientMessageExchange.IntegrationTests.PostgreSql tests/PatientMessageExchange.IntegrationTests/PatientMessageExchange.IntegrationTests.csproj \
+        --filter "Engine!=None" "$@"
+    run_suite PatientMessageExchange.UnitTests.PostgreSql tests/PatientMessageExchange.UnitTests/PatientMessageExchange.UnitTests.csproj \
+        --filter "Database=Engine" "$@"
+    unset PMX_TEST_ENGINE
+else
+    echo "PostgreSQL did not start: counted as one failure."
+    run_failures=$((run_failures + 1))
+    touch "$results/postgresql.missing"
+fi
 
 # The benchmark suite in quick mode: it checks that every benchmark still runs (ratios are not judged there), and
 # counts as one test. Its table goes to the log for whoever wants a rough look.

@@ -6,6 +6,7 @@ using PatientMessageExchange.Benchmarks.Reports;
 using PatientMessageExchange.Benchmarks.Resolution;
 using PatientMessageExchange.Benchmarks.Telephony;
 using PatientMessageExchange.Core.Campaigns;
+using PatientMessageExchange.Core.Data;
 using PatientMessageExchange.Benchmarks.Web;
 
 // dotnet run -c Release --project bench/PatientMessageExchange.Benchmarks -- [P1 B1 B2 B3-sms B3-voice B4 B5 B6 M1 ...] [--quick] [--strict]
@@ -18,7 +19,9 @@ IBenchmark[] benchmarks =
     new B1EmailDispatchBenchmark(),
     new B2HangfireDispatchBenchmark(),
     new B4CampaignCreationBenchmark(),
+    new B4CampaignCreationBenchmark(DatabaseProvider.PostgreSql),
     new B5MessagesSentBenchmark(),
+    new B5MessagesSentBenchmark(DatabaseProvider.PostgreSql),
     new B6PageLoadBenchmark(),
     new B3PacingBenchmark(Channel.Sms),
     new B3PacingBenchmark(Channel.Voice),

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
+using PatientMessageExchange.Benchmarks.Hosting;
 using PatientMessageExchange.Core.Audit;
 using PatientMessageExchange.Core.Data;
 using PatientMessageExchange.Core.Patients;
@@ -12,23 +13,31 @@ namespace PatientMessageExchange.Benchmarks.Reports;
 /// <summary>
 /// B5: the Messages Sent month report (groups, inbound, ledger line) through <see cref="MessagesSentReporter"/>, against
 /// hand-written SQL giving the same numbers. The note adds the first page of one group's detail (ours vs SQL) and the
-/// CSV export rate over the last year.
+/// CSV export rate over the last year. It runs on SQLite (B5) and on PostgreSQL (B5-pg), each against hand-written
+/// SQL on the same engine in the same run.
 /// </summary>
-public sealed class B5MessagesSentBenchmark : IBenchmark
+public sealed class B5MessagesSentBenchmark(DatabaseProvider engine = DatabaseProvider.Sqlite) : IBenchmark
 {
     private static readonly DateTimeOffset EndUtc = new(2026, 11, 26, 12, 0, 0, TimeSpan.Zero);
     private static readonly TimeZoneInfo NewYork = TimeZoneInfo.FindSystemTimeZoneById("America/New_York");
 
-    public string Name => "B5";
+    private const double Target = 1.5;
 
-    public string Description => "Messages Sent month report over two years of history";
+    public string Name => engine == DatabaseProvider.PostgreSql ? "B5-pg" : "B5";
+
+    public string Description => $"Messages Sent month report over two years of history ({engine})";
 
     public async Task<BenchmarkResult> RunAsync(BenchmarkOptions options, CancellationToken ct)
     {
         var messages = options.Quick ? 50_000 : 1_000_000;
-        var path = Path.Combine(options.WorkFolder, "b5.db");
-        var connectionString = $"Data Source={path}";
-        var dbOptions = new DbContextOptionsBuilder<PmxDbContext>().UseSqlite(connectionString).Options;
+        var workload = $"month report, {messages:N0} messages over 2 years, {engine}";
+        if (BenchDatabase.Unavailable(engine) is { } missing)
+        {
+            return BenchmarkResult.Skipped(Name, workload, Target, higherIsBetter: false, missing);
+        }
+        var path = Path.Combine(options.WorkFolder, $"b5-{engine}.db");
+        using var database = BenchDatabase.Create(engine, path);
+        var dbOptions = database.Options;
         var seeding = Stopwatch.StartNew();
         await MessageHistorySeeder.SeedAsync(dbOptions, messages, EndUtc, ct);
         seeding.Stop();
@@ -42,7 +51,7 @@ public sealed class B5MessagesSentBenchmark : IBenchmark
         });
         var baseline = "";
         var baselineTime = await Stopwatches.MedianAsync(options.Repetitions, async () =>
-            baseline = await HandWrittenReport.MonthAsync(connectionString, month.StartUtc, month.EndUtc, ct));
+            baseline = await HandWrittenReport.MonthAsync(database, month.StartUtc, month.EndUtc, ct));
 
         var pageOurs = 0;
         var pageOursTime = await Stopwatches.MedianAsync(options.Repetitions, async () =>
@@ -53,20 +62,19 @@ public sealed class B5MessagesSentBenchmark : IBenchmark
         });
         var pageBaseline = 0;
         var pageBaselineTime = await Stopwatches.MedianAsync(options.Repetitions, async () =>
-            pageBaseline = await HandWrittenReport.FirstPageAsync(connectionString, ContactMode.Text, month.StartUtc, month.EndUtc,
+            pageBaseline = await HandWrittenReport.FirstPageAsync(database, ContactMode.Text, month.StartUtc, month.EndUtc,
                 MessagesSentReporter.DefaultPageSize, ct));
 
         var (csvRows, csvTime, csvBytes) = await ExportYearAsync(dbOptions, ct);
-        var fileMb = new FileInfo(path).Length / 1024d / 1024d;
+        var size = database.IsPostgreSql ? "" : $", db {new FileInfo(path).Length / 1024d / 1024d:N0} MB";
 
         var same = ours == baseline && pageOurs == pageBaseline;
         var note = (same ? "same numbers" : $"NUMBERS DIFFER: ours {ours} / sql {baseline} / pages {pageOurs} vs {pageBaseline}") +
-                   $"; {messages:N0} messages, db {fileMb:N0} MB, seeded in {seeding.Elapsed.TotalSeconds:N0} s" +
+                   $"; {messages:N0} messages{size}, seeded in {seeding.Elapsed.TotalSeconds:N0} s" +
                    $"; Text detail page 1 of {pageOurs / 1000:N0}: {pageOursTime.TotalMilliseconds:N0} ms vs {pageBaselineTime.TotalMilliseconds:N0} ms " +
                    $"({pageOursTime.TotalMilliseconds / Math.Max(0.001, pageBaselineTime.TotalMilliseconds):N2}x)" +
                    $"; CSV of the last year: {csvRows:N0} rows in {csvTime.TotalSeconds:N1} s = {csvRows / csvTime.TotalSeconds:N0} rows/s, {csvBytes / 1024d / 1024d:N0} MB";
-        return new BenchmarkResult(Name, $"month report, {messages:N0} messages over 2 years", oursTime, baselineTime,
-            Target: 1.5, note);
+        return new BenchmarkResult(Name, workload, oursTime, baselineTime, Target, note);
     }
 
     private static async Task<(int Rows, TimeSpan Time, long Bytes)> ExportYearAsync(DbContextOptions<PmxDbContext> options, CancellationToken ct)

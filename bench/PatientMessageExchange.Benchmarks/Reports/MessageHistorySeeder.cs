@@ -18,7 +18,10 @@ public static class MessageHistorySeeder
     {
         await using var db = new PmxDbContext(options);
         await db.Database.EnsureCreatedAsync(ct);
-        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL; PRAGMA synchronous=OFF;", ct);
+        if (db.Database.IsSqlite())
+        {
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL; PRAGMA synchronous=OFF;", ct);
+        }
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var random = new Random(5);
         var startUtc = endUtc.AddDays(-730);

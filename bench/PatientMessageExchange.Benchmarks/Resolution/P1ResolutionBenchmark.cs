@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
+using PatientMessageExchange.Benchmarks.Hosting;
 using PatientMessageExchange.Core.Data;
 using PatientMessageExchange.Core.Preferences;
 
@@ -17,10 +18,11 @@ public sealed class P1ResolutionBenchmark : IBenchmark
     public async Task<BenchmarkResult> RunAsync(BenchmarkOptions options, CancellationToken ct)
     {
         var patients = options.Quick ? 5_000 : 100_000;
-        var connectionString = $"Data Source={Path.Combine(options.WorkFolder, "p1.db")}";
-        await ResolutionDataSeeder.SeedAsync(connectionString, patients, ct);
+        using var database = BenchDatabase.Create(DatabaseProvider.Sqlite, Path.Combine(options.WorkFolder, "p1.db"));
+        var connectionString = database.ConnectionString;
+        await ResolutionDataSeeder.SeedAsync(database, patients, ct);
         var clock = new FakeTimeProvider(Now);
-        var dbOptions = new DbContextOptionsBuilder<PmxDbContext>().UseSqlite(connectionString).Options;
+        var dbOptions = database.Options;
         const Need need = Need.AppointmentReminder;
 
         IReadOnlyList<ContactResolution> ours = [];

@@ -1,6 +1,6 @@
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using PatientMessageExchange.Benchmarks.Hosting;
 using PatientMessageExchange.Core.Data;
 
 namespace PatientMessageExchange.Benchmarks.Resolution;
@@ -8,44 +8,42 @@ namespace PatientMessageExchange.Benchmarks.Resolution;
 /// <summary>
 /// A pediatric registry at scale: mostly minors reached through a primary guardian, the usual mix of modes, a few
 /// percent bad points, some suppressions, expressed preferences and do-not-contact modes. Written with prepared
-/// commands in one transaction, because seeding is not what is measured.
+/// commands in one transaction, because seeding is not what is measured. The SQL is the dialect SQLite and PostgreSQL
+/// share (quoted identifiers, named parameters, ON CONFLICT DO NOTHING).
 /// </summary>
 public static class ResolutionDataSeeder
 {
-    private static readonly DateTimeOffsetToBinaryConverter Times = new();
-
-    public static async Task SeedAsync(string connectionString, int patientCount, CancellationToken ct)
+    public static async Task SeedAsync(BenchDatabase database, int patientCount, CancellationToken ct)
     {
-        await using (var db = new PmxDbContext(new DbContextOptionsBuilder<PmxDbContext>().UseSqlite(connectionString).Options))
+        await using (var db = new PmxDbContext(database.Options))
         {
             await db.Database.EnsureCreatedAsync(ct);
         }
         var random = new Random(20261126);
-        var now = (long)Times.ConvertToProvider(new DateTimeOffset(2026, 11, 26, 12, 0, 0, TimeSpan.Zero))!;
+        var now = database.Time(new DateTimeOffset(2026, 11, 26, 12, 0, 0, TimeSpan.Zero));
         var today = new DateOnly(2026, 11, 26);
 
-        await using var connection = new SqliteConnection(connectionString);
-        await connection.OpenAsync(ct);
-        await using var tx = (SqliteTransaction)await connection.BeginTransactionAsync(ct);
+        await using var connection = await database.OpenAsync(ct);
+        await using var tx = await connection.BeginTransactionAsync(ct);
         var patient = Prepare(connection, tx,
-            "INSERT INTO Patients (Id, ChartNumber, FirstName, LastName, DateOfBirth, Language, IsActive, CreatedUtc, UpdatedUtc) " +
-            "VALUES ($id, $chart, 'Bench', 'Patient', $dob, 'en', $active, $now, $now)", "$id", "$chart", "$dob", "$active", "$now");
+            "INSERT INTO \"Patients\" (\"Id\", \"ChartNumber\", \"FirstName\", \"LastName\", \"DateOfBirth\", \"Language\", \"IsActive\", \"CreatedUtc\", \"UpdatedUtc\") " +
+            "VALUES (@id, @chart, 'Bench', 'Patient', @dob, 'en', @active, @now, @now)", "@id", "@chart", "@dob", "@active", "@now");
         var guardian = Prepare(connection, tx,
-            "INSERT INTO Guardians (Id, PatientId, FirstName, LastName, IsPrimary) VALUES ($id, $patient, 'Bench', 'Guardian', $primary)",
-            "$id", "$patient", "$primary");
+            "INSERT INTO \"Guardians\" (\"Id\", \"PatientId\", \"FirstName\", \"LastName\", \"IsPrimary\") VALUES (@id, @patient, 'Bench', 'Guardian', @primary)",
+            "@id", "@patient", "@primary");
         var point = Prepare(connection, tx,
-            "INSERT INTO ContactPoints (PatientId, GuardianId, Mode, Value, Status, StatusReason, StatusChangedUtc) " +
-            "VALUES ($patient, $guardian, $mode, $value, $status, NULL, $now)",
-            "$patient", "$guardian", "$mode", "$value", "$status", "$now");
+            "INSERT INTO \"ContactPoints\" (\"PatientId\", \"GuardianId\", \"Mode\", \"Value\", \"Status\", \"StatusReason\", \"StatusChangedUtc\") " +
+            "VALUES (@patient, @guardian, @mode, @value, @status, NULL, @now)",
+            "@patient", "@guardian", "@mode", "@value", "@status", "@now");
         var preference = Prepare(connection, tx,
-            "INSERT INTO ContactPreferences (PatientId, Need, Modes, ExpressedUtc, RecordedBy) VALUES ($patient, $need, $modes, $now, 'bench')",
-            "$patient", "$need", "$modes", "$now");
+            "INSERT INTO \"ContactPreferences\" (\"PatientId\", \"Need\", \"Modes\", \"ExpressedUtc\", \"RecordedBy\") VALUES (@patient, @need, @modes, @now, 'bench')",
+            "@patient", "@need", "@modes", "@now");
         var blocked = Prepare(connection, tx,
-            "INSERT INTO DoNotContacts (PatientId, Mode, RecordedUtc, RecordedBy) VALUES ($patient, $mode, $now, 'bench')",
-            "$patient", "$mode", "$now");
+            "INSERT INTO \"DoNotContacts\" (\"PatientId\", \"Mode\", \"RecordedUtc\", \"RecordedBy\") VALUES (@patient, @mode, @now, 'bench')",
+            "@patient", "@mode", "@now");
         var suppression = Prepare(connection, tx,
-            "INSERT OR IGNORE INTO Suppressions (Address, Channel, Reason, CreatedUtc) VALUES ($address, $channel, 'bench', $now)",
-            "$address", "$channel", "$now");
+            "INSERT INTO \"Suppressions\" (\"Address\", \"Channel\", \"Reason\", \"CreatedUtc\") VALUES (@address, @channel, 'bench', @now) ON CONFLICT DO NOTHING",
+            "@address", "@channel", "@now");
 
         var guardianId = 0;
         string[] needs = ["AppointmentReminder", "AppointmentConfirmation", "Billing", "RecallWellVisit"];
@@ -54,16 +52,16 @@ public static class ResolutionDataSeeder
         {
             var minor = random.NextDouble() < 0.85;
             var dob = minor ? today.AddDays(-random.Next(30, 17 * 365)) : today.AddDays(-random.Next(18 * 365 + 1, 26 * 365));
-            await Run(patient, ct, id, $"B{id:000000}", dob.ToString("yyyy-MM-dd"), random.NextDouble() > 0.04 ? 1 : 0, now);
+            await Run(patient, ct, id, $"B{id:000000}", dob, random.NextDouble() > 0.04, now);
 
             int? owner = null;
             if (random.NextDouble() < 0.9)
             {
                 owner = ++guardianId;
-                await Run(guardian, ct, owner, id, 1);
+                await Run(guardian, ct, owner, id, true);
                 if (random.NextDouble() < 0.2)
                 {
-                    await Run(guardian, ct, ++guardianId, id, 0);
+                    await Run(guardian, ct, ++guardianId, id, false);
                 }
             }
             async Task AddPoint(string mode, string value, int? pointOwner)
@@ -108,24 +106,34 @@ public static class ResolutionDataSeeder
         }
         await tx.CommitAsync(ct);
         await using var analyze = connection.CreateCommand();
-        analyze.CommandText = "ANALYZE";
+        // The rows above carry their own ids; PostgreSQL's identity sequences must move past them before the app inserts.
+        analyze.CommandText = database.IsPostgreSql
+            ? """
+              SELECT setval(pg_get_serial_sequence('"Patients"', 'Id'), (SELECT MAX("Id") FROM "Patients"));
+              SELECT setval(pg_get_serial_sequence('"Guardians"', 'Id'), (SELECT MAX("Id") FROM "Guardians"));
+              ANALYZE;
+              """
+            : "ANALYZE";
         await analyze.ExecuteNonQueryAsync(ct);
     }
 
-    private static SqliteCommand Prepare(SqliteConnection connection, SqliteTransaction tx, string sql, params string[] names)
+    // Not prepared explicitly: Npgsql can't prepare parameters that have neither a type nor a value yet. SQLite prepares
+    // each command on its first execution and keeps the statement, since the text never changes.
+    private static DbCommand Prepare(DbConnection connection, DbTransaction tx, string sql, params string[] names)
     {
         var command = connection.CreateCommand();
         command.Transaction = tx;
         command.CommandText = sql;
         foreach (var name in names)
         {
-            command.Parameters.Add(new SqliteParameter { ParameterName = name });
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = name;
+            command.Parameters.Add(parameter);
         }
-        command.Prepare();
         return command;
     }
 
-    private static async Task Run(SqliteCommand command, CancellationToken ct, params object?[] values)
+    private static async Task Run(DbCommand command, CancellationToken ct, params object?[] values)
     {
         for (var i = 0; i < values.Length; i++)
         {

@@ -35,17 +35,17 @@ public static class PersistenceSetup
 
     public static void Configure(DbContextOptionsBuilder options, DatabaseOptions database, string dataFolder)
     {
+        // No EnableRetryOnFailure on the server engines: a retrying strategy refuses the transactions the app opens
+        // itself (campaign creation, the ledger, template saves), and blind retries are the wrong tool for writes
+        // anyway. Work survives a dropped connection because every job is safe to run again and the sweeper
+        // re-enqueues what was left (docs/architecture.md).
         if (database.Provider == DatabaseProvider.SqlServer)
         {
-            options.UseSqlServer(database.ConnectionString, sql => sql
-                .MigrationsAssembly(SqlServerMigrationsAssembly)
-                .EnableRetryOnFailure());
+            options.UseSqlServer(database.ConnectionString, sql => sql.MigrationsAssembly(SqlServerMigrationsAssembly));
         }
         else if (database.Provider == DatabaseProvider.PostgreSql)
         {
-            options.UseNpgsql(database.ConnectionString, npgsql => npgsql
-                .MigrationsAssembly(PostgreSqlMigrationsAssembly)
-                .EnableRetryOnFailure());
+            options.UseNpgsql(database.ConnectionString, npgsql => npgsql.MigrationsAssembly(PostgreSqlMigrationsAssembly));
         }
         else
         {

@@ -8,6 +8,7 @@ using Xunit.Abstractions;
 namespace PatientMessageExchange.IntegrationTests.Data;
 
 /// <summary>The model and each provider's migrations agree; no server is needed to check or script them.</summary>
+[Trait("Engine", "None")]
 public class MigrationsTests(ITestOutputHelper output)
 {
     private const string SqlServerConnection =

@@ -116,4 +116,53 @@ public sealed class CrashRecoveryTests(ITestOutputHelper output)
             await Task.Delay(50);
         }
     }
+
+    [Fact]
+    [Trait("Check", "R15")]
+    public async Task Two_worker_processes_send_a_mixed_campaign_of_2000_exactly_once_and_charge_each_message_once()
+    {
+        const int emails = 1400, texts = 400, calls = 200, total = emails + texts + calls;
+        var stopwatch = System.Diagnostics.Stopwatch.StartNew();
+        using var api = new FakeTwilioApi();
+        await using var harness = await DispatchHarness.StartAsync(credits: 5000, settings: new Dictionary<string, string?>
+        {
+            ["Hosting:Role"] = "Web",
+        });
+        var created = await harness.CreateAsync(MixedCampaign.Draft(emails, texts, calls));
+        Assert.True(created.Succeeded, created.Refusal);
+        var campaignId = created.CampaignId!.Value;
+        var settings = MixedCampaign.WorkerSettings(harness, api, LeaseSeconds, textsPerSecond: 40, callsPerSecond: 20);
+
+        using (WorkerProcess.Start(settings))
+        using (WorkerProcess.Start(settings))
+        {
+            await WaitUntilAsync(async () => (await harness.QueryAsync(db => db.Campaigns.AsNoTracking().SingleAsync(c => c.Id == campaignId)))
+                .Status == CampaignStatus.Completed, "two workers to finish the mixed campaign");
+        }
+
+        var messages = await harness.MessagesAsync(campaignId);
+        Assert.Equal(total, messages.Count);
+        Assert.All(messages, m => Assert.Equal(MessageStatus.Sent, m.Status));
+        var emailTo = harness.Sink.Received.Select(r => r.Recipients.Single()).ToList();
+        var textTo = api.Created.Where(c => c.IsMessage).Select(c => c.To).ToList();
+        var callTo = api.Created.Where(c => !c.IsMessage).Select(c => c.To).ToList();
+        var charges = await harness.QueryAsync(db => db.CreditLedgerEntries.AsNoTracking()
+            .Where(e => e.CampaignId == campaignId && e.Kind == CreditEntryKind.Charge).ToListAsync());
+        var runs = await harness.QueryAsync(db => db.DispatchBatches.Where(b => b.CampaignId == campaignId).SumAsync(b => b.Runs));
+        output.WriteLine($"{TestEngineName}: {emailTo.Count} emails, {textTo.Count} texts, {callTo.Count} calls delivered for {total} messages; " +
+                         $"lost {total - emailTo.Distinct().Count() - textTo.Distinct().Count() - callTo.Distinct().Count()}, " +
+                         $"sent twice {emailTo.Count + textTo.Count + callTo.Count - total}, " +
+                         $"charged twice {charges.Count - charges.Select(c => c.MessageId).Distinct().Count()}; " +
+                         $"{runs} batch runs; {stopwatch.Elapsed.TotalSeconds:F1} s.");
+        Assert.Equal((emails, texts, calls), (emailTo.Count, textTo.Count, callTo.Count));
+        Assert.Equal((emails, texts, calls), (emailTo.Distinct().Count(), textTo.Distinct().Count(), callTo.Distinct().Count()));
+        Assert.Equal(total, charges.Count);
+        Assert.Equal(total, charges.Select(c => c.MessageId).Distinct().Count());
+        Assert.Equal(MixedCampaign.Cost(emails, texts, calls), charges.Sum(c => -c.Amount));
+        Assert.True((await harness.IntegrityAsync()).IsConsistent);
+        var balance = await harness.BalanceAsync();
+        Assert.Equal((5000 - MixedCampaign.Cost(emails, texts, calls), 0), (balance.Available, balance.Reserved));
+    }
+
+    private static string TestEngineName => PatientMessageExchange.Tests.Shared.TestEngine.Provider.ToString();
 }

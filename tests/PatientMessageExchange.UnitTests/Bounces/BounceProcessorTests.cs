@@ -12,6 +12,7 @@ using PatientMessageExchange.UnitTests.Infrastructure;
 
 namespace PatientMessageExchange.UnitTests.Bounces;
 
+[Trait("Database", "Engine")]
 public sealed class BounceProcessorTests : IDisposable
 {
     private readonly SqliteTestDatabase _database = new();

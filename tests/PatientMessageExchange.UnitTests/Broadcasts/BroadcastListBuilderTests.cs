@@ -9,6 +9,7 @@ using PatientMessageExchange.UnitTests.Infrastructure;
 
 namespace PatientMessageExchange.UnitTests.Broadcasts;
 
+[Trait("Database", "Engine")]
 public sealed class BroadcastListBuilderTests : IDisposable
 {
     private readonly SqliteFileDatabase _database = new();

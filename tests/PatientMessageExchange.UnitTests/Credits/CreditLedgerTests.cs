@@ -7,6 +7,7 @@ using PatientMessageExchange.UnitTests.Infrastructure;
 
 namespace PatientMessageExchange.UnitTests.Credits;
 
+[Trait("Database", "Engine")]
 public sealed class CreditLedgerTests : IDisposable
 {
     private readonly SqliteFileDatabase _database = new();

@@ -9,6 +9,7 @@ using PatientMessageExchange.UnitTests.Infrastructure;
 
 namespace PatientMessageExchange.UnitTests.FixRecords;
 
+[Trait("Database", "Engine")]
 public sealed class FixRecordsWorklistTests : IDisposable
 {
     private readonly SqliteTestDatabase _database = new();

@@ -5,6 +5,7 @@ using PatientMessageExchange.UnitTests.Infrastructure;
 
 namespace PatientMessageExchange.UnitTests.Practice;
 
+[Trait("Database", "Engine")]
 public sealed class PracticeProfileCacheTests : IDisposable
 {
     private readonly SqliteTestDatabase _database = new();

@@ -8,6 +8,7 @@ using PatientMessageExchange.UnitTests.Infrastructure;
 
 namespace PatientMessageExchange.UnitTests.Preferences;
 
+[Trait("Database", "Engine")]
 public sealed class ContactPreferenceBookTests : IDisposable
 {
     private readonly SqliteTestDatabase _database = new();

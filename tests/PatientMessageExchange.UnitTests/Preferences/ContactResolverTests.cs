@@ -7,6 +7,7 @@ using PatientMessageExchange.UnitTests.Infrastructure;
 
 namespace PatientMessageExchange.UnitTests.Preferences;
 
+[Trait("Database", "Engine")]
 public sealed class ContactResolverTests : IDisposable
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 26, 14, 0, 0, TimeSpan.Zero);

@@ -10,6 +10,7 @@ using PatientMessageExchange.UnitTests.Infrastructure;
 
 namespace PatientMessageExchange.UnitTests.Reports;
 
+[Trait("Database", "Engine")]
 public sealed class MessagesSentExporterTests : IDisposable
 {
     private static readonly TimeZoneInfo NewYork = TimeZoneInfo.FindSystemTimeZoneById("America/New_York");

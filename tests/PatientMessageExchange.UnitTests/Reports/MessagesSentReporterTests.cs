@@ -6,6 +6,7 @@ using PatientMessageExchange.UnitTests.Infrastructure;
 
 namespace PatientMessageExchange.UnitTests.Reports;
 
+[Trait("Database", "Engine")]
 public sealed class MessagesSentReporterTests : IDisposable
 {
     private static readonly TimeZoneInfo NewYork = TimeZoneInfo.FindSystemTimeZoneById("America/New_York");

@@ -5,6 +5,7 @@ using PatientMessageExchange.UnitTests.Infrastructure;
 
 namespace PatientMessageExchange.UnitTests.Templates;
 
+[Trait("Database", "Engine")]
 public sealed class MergeDataFactoryTests : IDisposable
 {
     private readonly SqliteTestDatabase _database = new();

@@ -6,6 +6,7 @@ using PatientMessageExchange.UnitTests.Infrastructure;
 
 namespace PatientMessageExchange.UnitTests.Templates;
 
+[Trait("Database", "Engine")]
 public sealed class StarterTemplatesTests : IDisposable
 {
     private readonly SqliteTestDatabase _database = new();

@@ -7,6 +7,7 @@ using PatientMessageExchange.UnitTests.Infrastructure;
 
 namespace PatientMessageExchange.UnitTests.Templates;
 
+[Trait("Database", "Engine")]
 public sealed class TemplateLibraryTests : IDisposable
 {
     private readonly SqliteTestDatabase _database = new();

@@ -1,7 +1,6 @@
 using System.Net;
 using Hangfire;
 using Hangfire.Storage;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using PatientMessageExchange.Core.Audit;
@@ -104,8 +103,9 @@ public sealed class CreditAdminTests : IDisposable
         await scope.ServiceProvider.GetRequiredService<CreditLedger>().Adjust(100, "opening", "opening");
         var db = scope.ServiceProvider.GetRequiredService<PmxDbContext>();
 
-        await Assert.ThrowsAsync<SqliteException>(() => db.CreditLedgerEntries.ExecuteUpdateAsync(s => s.SetProperty(e => e.Amount, 1_000)));
-        await Assert.ThrowsAsync<SqliteException>(() => db.CreditLedgerEntries.ExecuteDeleteAsync());
+        // The trigger of the engine's migration refuses it (SQLite RAISE, PostgreSQL RAISE EXCEPTION).
+        await Assert.ThrowsAnyAsync<System.Data.Common.DbException>(() => db.CreditLedgerEntries.ExecuteUpdateAsync(s => s.SetProperty(e => e.Amount, 1_000)));
+        await Assert.ThrowsAnyAsync<System.Data.Common.DbException>(() => db.CreditLedgerEntries.ExecuteDeleteAsync());
         Assert.Equal(100, (await db.CreditLedgerEntries.SingleAsync()).Amount);
     }
 

@@ -7,6 +7,7 @@ using PatientMessageExchange.UnitTests.Infrastructure;
 namespace PatientMessageExchange.UnitTests.Patients.Import;
 
 /// <summary>Appointment rows, read in the practice's default zone (America/New_York) on a SQLite file.</summary>
+[Trait("Database", "Engine")]
 public sealed class AppointmentCsvImporterTests : IDisposable
 {
     private readonly SqliteTestDatabase _database = new();

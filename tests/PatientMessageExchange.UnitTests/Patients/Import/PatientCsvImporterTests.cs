@@ -6,6 +6,7 @@ using PatientMessageExchange.UnitTests.Infrastructure;
 
 namespace PatientMessageExchange.UnitTests.Patients.Import;
 
+[Trait("Database", "Engine")]
 public sealed class PatientCsvImporterTests : IDisposable
 {
     private const string Header = "Chart #,First Name,Last Name,DOB,Language,Active,Parent First Name,Parent Last Name,Relationship,Email,Cell,Home Phone";
