@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using PatientMessageExchange.Core.Data;
 
@@ -28,18 +29,49 @@ public static class TestEngine
                 $"{EngineVariable}=PostgreSql needs {PostgresVariable}, the connection string of a PostgreSQL administrator " +
                 "(eng/test.sh starts a throwaway cluster and sets both).");
 
+    public const string PostgreSqlMigrationsAssembly = "PatientMessageExchange.Migrations.PostgreSql";
+
+    private static readonly Lazy<string> Template = new(CreateTemplate, LazyThreadSafetyMode.ExecutionAndPublication);
+
+    /// <summary>
+    /// Creates a PostgreSQL database of its own, already migrated (the app's PostgreSQL migrations, ledger trigger
+    /// included), and returns its connection string. It is copied from a template this process migrated once, which
+    /// takes a fraction of the time migrating each test's database would.
+    /// </summary>
+    public static string CreatePostgresDatabase() => CreateDatabase($"pmx_{Guid.NewGuid():N}", Template.Value);
+
     /// <summary>Creates an empty PostgreSQL database of its own and returns its connection string.</summary>
-    public static string CreatePostgresDatabase()
+    public static string CreateEmptyPostgresDatabase() => CreateDatabase($"pmx_{Guid.NewGuid():N}", "template0");
+
+    private static string CreateDatabase(string name, string template)
     {
-        var name = $"pmx_{Guid.NewGuid():N}";
         using (var admin = new NpgsqlConnection(AdminConnectionString))
         {
             admin.Open();
             using var create = admin.CreateCommand();
-            create.CommandText = $"CREATE DATABASE \"{name}\"";
+            create.CommandText = $"CREATE DATABASE \"{name}\" TEMPLATE \"{template}\"";
             create.ExecuteNonQuery();
         }
         return new NpgsqlConnectionStringBuilder(AdminConnectionString) { Database = name }.ConnectionString;
+    }
+
+    private static string CreateTemplate()
+    {
+        var name = $"pmx_template_{Environment.ProcessId}_{Guid.NewGuid():N}"[..40];
+        var connectionString = CreateDatabase(name, "template0");
+        var options = new DbContextOptionsBuilder<PmxDbContext>()
+            .UseNpgsql(connectionString, o => o.MigrationsAssembly(PostgreSqlMigrationsAssembly))
+            .Options;
+        using (var db = new PmxDbContext(options))
+        {
+            db.Database.Migrate();
+        }
+        // A template may have no open connection while it is copied.
+        using (var own = new NpgsqlConnection(connectionString))
+        {
+            NpgsqlConnection.ClearPool(own);
+        }
+        return name;
     }
 
     /// <summary>Drops a database made by <see cref="CreatePostgresDatabase"/>, ending any connection still open on it.</summary>
