@@ -89,20 +89,8 @@ public sealed class CrashRecoveryTests(ITestOutputHelper output)
         Assert.True((await harness.IntegrityAsync()).IsConsistent);
     }
 
-    private static Dictionary<string, string> WorkerSettings(DispatchHarness harness, int concurrency) => new(harness.App.DatabaseSettings)
-    {
-        ["Hosting:Role"] = "Worker",
-        ["Database:MigrateOnStart"] = "false",
-        ["Email:Provider"] = "Smtp",
-        ["Email:FromAddress"] = "messages@maple.example",
-        ["Email:Smtp:Host"] = "127.0.0.1",
-        ["Email:Smtp:Port"] = harness.Sink.Port.ToString(CultureInfo.InvariantCulture),
-        ["Email:Smtp:Security"] = "None",
-        ["Email:Smtp:PoolSize"] = concurrency.ToString(CultureInfo.InvariantCulture),
-        ["App:PublicBaseUrl"] = DispatchHarness.PublicBaseUrl,
-        ["Dispatch:EmailConcurrency"] = concurrency.ToString(CultureInfo.InvariantCulture),
-        ["Dispatch:LeaseSeconds"] = LeaseSeconds.ToString(CultureInfo.InvariantCulture),
-    };
+    private static Dictionary<string, string> WorkerSettings(DispatchHarness harness, int concurrency) =>
+        MixedCampaign.EmailWorkerSettings(harness, LeaseSeconds, concurrency);
 
     private static async Task WaitUntilAsync(Func<Task<bool>> condition, string what)
     {

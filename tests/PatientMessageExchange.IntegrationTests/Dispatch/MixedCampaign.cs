@@ -41,33 +41,42 @@ public static class MixedCampaign
             "Reminder", "Reminder", "mixed audience", null, [.. textMessages, .. callMessages, .. emailMessages], []);
     }
 
+    /// <summary>A worker process that sends email to the harness's SMTP server, on the harness app's database.</summary>
+    public static Dictionary<string, string> EmailWorkerSettings(DispatchHarness harness, int leaseSeconds, int emailConcurrency) =>
+        new(harness.App.DatabaseSettings)
+        {
+            ["Hosting:Role"] = "Worker",
+            ["Database:MigrateOnStart"] = "false",
+            ["Email:Provider"] = "Smtp",
+            ["Email:FromAddress"] = "messages@maple.example",
+            ["Email:Smtp:Host"] = "127.0.0.1",
+            ["Email:Smtp:Port"] = harness.Sink.Port.ToString(CultureInfo.InvariantCulture),
+            ["Email:Smtp:Security"] = "None",
+            ["Email:Smtp:PoolSize"] = emailConcurrency.ToString(CultureInfo.InvariantCulture),
+            ["App:PublicBaseUrl"] = DispatchHarness.PublicBaseUrl,
+            ["Dispatch:EmailConcurrency"] = emailConcurrency.ToString(CultureInfo.InvariantCulture),
+            ["Dispatch:LeaseSeconds"] = leaseSeconds.ToString(CultureInfo.InvariantCulture),
+        };
+
+    /// <summary>The email worker of <see cref="EmailWorkerSettings"/>, also sending texts and calls through the Twilio fake.</summary>
     public static Dictionary<string, string> WorkerSettings(DispatchHarness harness, FakeTwilioApi api, int leaseSeconds,
-        int textsPerSecond, int callsPerSecond) => new(harness.App.DatabaseSettings)
+        int textsPerSecond, int callsPerSecond)
     {
-        ["Hosting:Role"] = "Worker",
-        ["Jobs:WorkerCount"] = JobSlots.ToString(CultureInfo.InvariantCulture),
-        ["Database:MigrateOnStart"] = "false",
-        ["Email:Provider"] = "Smtp",
-        ["Email:FromAddress"] = "messages@maple.example",
-        ["Email:Smtp:Host"] = "127.0.0.1",
-        ["Email:Smtp:Port"] = harness.Sink.Port.ToString(CultureInfo.InvariantCulture),
-        ["Email:Smtp:Security"] = "None",
-        ["Email:Smtp:PoolSize"] = "1",
-        ["App:PublicBaseUrl"] = DispatchHarness.PublicBaseUrl,
-        ["Sms:Provider"] = "Twilio",
-        ["Voice:Provider"] = "Twilio",
-        ["Twilio:AccountSid"] = "ACtest",
-        ["Twilio:AuthToken"] = "test-auth-token-0123456789abcdef",
-        ["Twilio:FromNumber"] = "+16175550199",
-        ["Twilio:VoiceCallerId"] = "+16175550199",
-        ["Twilio:PublicBaseUrl"] = DispatchHarness.PublicBaseUrl,
-        ["Twilio:MessagesPerSecond"] = textsPerSecond.ToString(CultureInfo.InvariantCulture),
-        ["Twilio:CallsPerSecond"] = callsPerSecond.ToString(CultureInfo.InvariantCulture),
-        ["Twilio:ApiBaseUrlOverride"] = api.BaseUrl,
-        ["Dispatch:EmailConcurrency"] = "1",
-        ["Dispatch:LeaseSeconds"] = leaseSeconds.ToString(CultureInfo.InvariantCulture),
+        var settings = EmailWorkerSettings(harness, leaseSeconds, emailConcurrency: 1);
+        settings["Jobs:WorkerCount"] = JobSlots.ToString(CultureInfo.InvariantCulture);
+        settings["Sms:Provider"] = "Twilio";
+        settings["Voice:Provider"] = "Twilio";
+        settings["Twilio:AccountSid"] = "ACtest";
+        settings["Twilio:AuthToken"] = "test-auth-token-0123456789abcdef";
+        settings["Twilio:FromNumber"] = "+16175550199";
+        settings["Twilio:VoiceCallerId"] = "+16175550199";
+        settings["Twilio:PublicBaseUrl"] = DispatchHarness.PublicBaseUrl;
+        settings["Twilio:MessagesPerSecond"] = textsPerSecond.ToString(CultureInfo.InvariantCulture);
+        settings["Twilio:CallsPerSecond"] = callsPerSecond.ToString(CultureInfo.InvariantCulture);
+        settings["Twilio:ApiBaseUrlOverride"] = api.BaseUrl;
         // Texts and calls go out only inside the send window, in the practice's time zone (America/New_York): all day here.
-        ["Dispatch:SendWindowStart"] = "00:00",
-        ["Dispatch:SendWindowEnd"] = "23:59:59",
-    };
+        settings["Dispatch:SendWindowStart"] = "00:00";
+        settings["Dispatch:SendWindowEnd"] = "23:59:59";
+        return settings;
+    }
 }
