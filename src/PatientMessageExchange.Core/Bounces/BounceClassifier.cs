@@ -26,7 +26,10 @@ public static partial class BounceClassifier
         {
             return null;
         }
-        var enhanced = EnhancedStatus(status) ?? EnhancedStatusIn(diagnosticCode);
+        // A generic Status (5.0.0) gives way to a specific code in the diagnostic ("550 5.7.1 ...").
+        var enhanced = EnhancedStatus(status) is { } given && !IsGeneric(given) ? given
+            : EnhancedStatusIn(diagnosticCode) is { } quoted && !IsGeneric(quoted) ? quoted
+            : EnhancedStatus(status) ?? EnhancedStatusIn(diagnosticCode);
         if (enhanced is not null && enhanced[0] == '2')
         {
             // A success code on a failed entry contradicts itself; a person should look.
@@ -39,6 +42,12 @@ public static partial class BounceClassifier
             // Neither a code nor a failed action: only the text can say it is a failure at all.
             return ByText(diagnosticCode) ?? BounceKind.Unclassified;
         }
+        if (permanent == false && string.Equals(act, "failed", StringComparison.OrdinalIgnoreCase)
+            && NxDomain().IsMatch(diagnosticCode ?? ""))
+        {
+            // Given up after an authoritative "this domain does not exist": the address cannot work.
+            return BounceKind.Hard;
+        }
         if (permanent == false)
         {
             // A temporary failure never suppresses, whatever its cause; a sender-side one is still worth the warning.
@@ -46,7 +55,15 @@ public static partial class BounceClassifier
         }
         if (enhanced is not null && BySubject(enhanced) is { } specific)
         {
-            return specific;
+            // Servers misuse codes: a blocklist quoted under 5.1.3, or "user unknown" under 5.7.1. Unambiguous words
+            // win; a 5.7.x whose text only says "rejected" stays blocked.
+            var text = ByText(diagnosticCode);
+            return (specific, text) switch
+            {
+                (_, BounceKind.Blocked) when SenderSide(diagnosticCode) => BounceKind.Blocked,
+                (BounceKind.Blocked, BounceKind.Hard) when enhanced.Split('.')[1] == "7" => BounceKind.Hard,
+                _ => specific,
+            };
         }
         return ByText(diagnosticCode) ?? (permanent == true ? BounceKind.Soft : BounceKind.Unclassified);
     }
@@ -149,6 +166,11 @@ public static partial class BounceClassifier
         };
     }
 
+    private static bool IsGeneric(string enhanced) => enhanced.EndsWith(".0.0", StringComparison.Ordinal);
+
+    private static bool SenderSide(string? text) =>
+        text is not null && (Authentication().IsMatch(text) || Reputation().IsMatch(text));
+
     private static bool IsSenderSideStatus(string? enhanced) => enhanced is null || enhanced.Split('.')[1] is "7" or "0";
 
     /// <summary>
@@ -169,7 +191,7 @@ public static partial class BounceClassifier
         {
             return BounceKind.Soft;
         }
-        if (AddressFailure().IsMatch(text) || NoDomain().IsMatch(text) || Disabled().IsMatch(text))
+        if (AddressFailure().IsMatch(text) || (NoDomain().IsMatch(text) && !TryAgain().IsMatch(text)) || Disabled().IsMatch(text))
         {
             return BounceKind.Hard;
         }
@@ -184,6 +206,12 @@ public static partial class BounceClassifier
         return null;
     }
 
+    [GeneratedRegex(@"\bNXDOMAIN\b|no such domain|domain does not exist", RegexOptions.IgnoreCase)]
+    private static partial Regex NxDomain();
+
+    [GeneratedRegex(@"try again", RegexOptions.IgnoreCase)]
+    private static partial Regex TryAgain();
+
     [GeneratedRegex(@"(?<=^\s*)[245]\.\d{1,3}\.\d{1,3}")]
     private static partial Regex Enhanced();
 
@@ -196,11 +224,11 @@ public static partial class BounceClassifier
     [GeneratedRegex(@"(?<![\w.#-])([45][0-5]\d)(?:[ -]|$)(?!\s*(?:days?|hours?|minutes?|seconds?|bytes?)\b)", RegexOptions.Multiline)]
     private static partial Regex ReplyAnywhere();
 
-    [GeneratedRegex(@"\b(spf|dkim|dmarc|authentication (level|requirements?|failed|required)|not authenticated|unauthenticated|sender (domain|address) .{0,40}(not|doesn't|does not) (pass|meet|match)|ptr record|reverse dns|rdns)\b",
+    [GeneratedRegex(@"\b(spf|dkim|dmarc|authentication (level|requirements?|failed|required)|not authenticated|unauthenticated|smtp auth(entication)?|sender (domain|address) .{0,40}(not|doesn't|does not) (pass|meet|match)|ptr record|reverse dns|rdns)\b",
         RegexOptions.IgnoreCase)]
     private static partial Regex Authentication();
 
-    [GeneratedRegex(@"\b(black ?list(ed)?|block ?list(ed)?|spamhaus|spamcop|sorbs|barracuda(central)?|\brbl\b|dnsbl|reputation|spam|junk mail|bulk (e-?mail|mail)|listed (at|in|on)|virus|malware|phishing|dynamic ip|dial-?up|residential)",
+    [GeneratedRegex(@"\b(black ?list(ed)?|block ?list(ed)?|spamhaus|spamcop|sorbs|barracuda(central)?|\brbl\b|dnsbl|reputation|spam|junk mail|bulk (e-?mail|mail)|(?<!not )listed (at|in|on)|virus|malware|phishing|dynamic ip|dial-?up|residential)",
         RegexOptions.IgnoreCase)]
     private static partial Regex Reputation();
 
@@ -212,7 +240,7 @@ public static partial class BounceClassifier
         RegexOptions.IgnoreCase)]
     private static partial Regex TooBig();
 
-    [GeneratedRegex(@"(user|mailbox|recipient|address|account|alias|addressee|local part|e-?mail address)s? (is )?(unknown|not found|not known|not exists?|does not exist|doesn't exist|invalid|unavailable|not available)|unknown (user|mailbox|recipient|address|alias|local[- ]part|e-?mail)|no such (user|mailbox|recipient|address|account|local user|person)|(invalid|bad|illegal) (recipient|mailbox|address|user|destination)|does ?n[o']t (exist|have an? .{1,40}account)|not (a )?valid (mailbox|recipient|user|address)|no (mailbox|account) (here|by that name|for)|recipient (address )?rejected|user (doesn't|does not) exist|not our customer|unrouteable address|undeliverable address|addressee unknown|no longer (available|active|in use|valid)|recipnotfound|not listed in|couldn't be found|could not be found|user not found|unknown or illegal|invalid (final )?(delivery )?user ?id|name is not recognized|not a known user|address not present",
+    [GeneratedRegex(@"(user|mailbox|recipient|address|account|alias|addressee|local part|e-?mail address)s? (is )?(unknown|not found|not known|not exists?|does not exist|doesn't exist|invalid|unavailable|not available)|unknown (user|mailbox|recipient|address|alias|local[- ]part|e-?mail)|no such (user|mailbox|recipient|address|account|local user|person)|(invalid|bad|illegal) (recipient|mailbox|address|user|destination)|does ?n[o']t (exist|have an? .{1,40}account)|not (a )?valid (mailbox|recipient|user|address)|no (mailbox|account) (here|by that name|for)|user (doesn't|does not) exist|not our customer|unrouteable address|undeliverable address|addressee unknown|no valid recipients?|no longer (available|active|in use|valid)|recipnotfound|not listed in|couldn't be found|could not be found|user not found|unknown or illegal|invalid (final )?(delivery )?user ?id|name is not recognized|not a known user|address not present",
         RegexOptions.IgnoreCase)]
     private static partial Regex AddressFailure();
 
@@ -224,7 +252,7 @@ public static partial class BounceClassifier
         RegexOptions.IgnoreCase)]
     private static partial Regex Disabled();
 
-    [GeneratedRegex(@"timed? ?out|time-?out|connection (refused|reset|lost|closed|timed)|temporar(y|ily)|try again|deferred|expired|retry|too many (connections|messages|recipients)|rate limit|throttl|service (is )?(not )?(currently )?unavailable|could not be delivered for|network|unreachable|no route|not reachable|dns (failure|error|lookup)|lookup fail|system (error|problem)|out of memory|local error|loops? (back|detected)|mail loop|too many hops",
+    [GeneratedRegex(@"timed? ?out|time-?out|connection (refused|reset|lost|closed|timed)|temporar(y|ily)|try again|deferred|expired|retry|too many (connections|messages|recipients)|rate limit|throttl|service (is )?(not )?(currently )?unavailable|could not be delivered for|network|unreachable|no route|not reachable|dns (failure|error|lookup)|lookup fail|system (error|problem)|out of memory|local error|loops? (back|detected)|mail loop|too many hops|routing|could not find a gateway|requests? to connect",
         RegexOptions.IgnoreCase)]
     private static partial Regex Network();
 

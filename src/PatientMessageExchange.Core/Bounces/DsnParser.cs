@@ -76,7 +76,7 @@ public static partial class DsnParser
         if (FindPart(message.Body, "message/delivery-status", "message/global-delivery-status") is { } status
             && ParseDeliveryStatus(FieldGroups(DecodedText(status)), outer, raw, originalMessageId) is { } dsn)
         {
-            return dsn;
+            return WithNoticeDiagnostics(dsn, message);
         }
         if (original?["X-HmXmrOriginalRecipient"] is { } complainant && Address(complainant) is { } address)
         {
@@ -107,6 +107,40 @@ public static partial class DsnParser
             originalMessageId ?? text.OriginalMessageId);
     }
 
+    /// <summary>
+    /// Status entries without a Diagnostic-Code take what the human-readable part says about the same recipient
+    /// (OpenSMTPD puts the remote reply only there), and are classified again with it.
+    /// </summary>
+    private static BounceReport WithNoticeDiagnostics(BounceReport dsn, MimeMessage message)
+    {
+        if (dsn.Recipients.All(r => r.DiagnosticCode is not null || r.Recipient is null))
+        {
+            return dsn;
+        }
+        var notice = TextBounceParsers.Parse(new BounceText(message));
+        if (notice is null || notice.Entries.Count == 0)
+        {
+            return dsn;
+        }
+        var said = notice.Entries.Where(e => e.Diagnostic is not null).GroupBy(e => e.Recipient).ToDictionary(g => g.Key, g => g.First().Diagnostic!);
+        var recipients = dsn.Recipients.Select(r =>
+        {
+            if (r.DiagnosticCode is not null || r.Recipient is null || !said.TryGetValue(r.Recipient, out var diagnostic))
+            {
+                return r;
+            }
+            var kind = BounceClassifier.Classify(r.Action, r.Status, diagnostic) ?? r.Kind;
+            return r with { Kind = kind, DiagnosticCode = Truncate(diagnostic, 1000) };
+        }).ToList();
+        return new BounceReport
+        {
+            RawMessage = dsn.RawMessage, ReportMessageId = dsn.ReportMessageId, Subject = dsn.Subject, DateUtc = dsn.DateUtc,
+            ReportingMta = dsn.ReportingMta, OriginalEnvelopeId = dsn.OriginalEnvelopeId, OriginalMessageId = dsn.OriginalMessageId,
+            Recipients = recipients, Problem = recipients.Any(r => r.Kind == BounceKind.Unclassified) ? dsn.Problem : null,
+            Family = dsn.Family,
+        };
+    }
+
     private static BounceReport FromText(TextBounceResult result, BounceText text, MimeMessage outer, byte[] raw,
         string? originalMessageId)
     {
@@ -131,7 +165,7 @@ public static partial class DsnParser
         string? First(string name) => Clean(fields.FirstOrDefault(f => f.Field.Equals(name, StringComparison.OrdinalIgnoreCase))?.Value);
         var envelopeId = First("Original-Envelope-Id");
         var reportingMta = AfterType(First("Reporting-MTA"));
-        var recipientGroups = RecipientGroups(fields);
+        var recipientGroups = RecipientGroups(groups);
         if (recipientGroups.Count == 0)
         {
             return null;
@@ -148,10 +182,11 @@ public static partial class DsnParser
             {
                 continue;
             }
-            // A source-routed or otherwise odd Final-Recipient gives way to the Original-Recipient.
+            // The Original-Recipient is the address as we sent it (the Final one may be an alias it expanded to, or
+            // source-routed); the Final-Recipient when there is no readable original.
             var final = Address(group["Final-Recipient"]);
             var originalRecipient = Address(group["Original-Recipient"]);
-            var recipient = final ?? originalRecipient;
+            var recipient = originalRecipient ?? final;
             recipients.Add(new BounceRecipient(
                 recipient is null ? BounceKind.Unclassified : kind.Value,
                 recipient,
@@ -166,41 +201,32 @@ public static partial class DsnParser
     }
 
     /// <summary>
-    /// The per-recipient field groups, split on the fields themselves rather than on blank lines, since some servers
-    /// (AOL, SurfControl) leave out the blank line after the per-message fields: a new recipient starts at a
-    /// Final-Recipient or Original-Recipient when the current one already has that field or its outcome.
+    /// The per-recipient field groups. Blank lines separate them, but some servers (AOL, SurfControl) leave out the
+    /// blank line after the per-message fields or between recipients, so a group is split again where a
+    /// Final-Recipient or Original-Recipient repeats; fields before the first of them (an Action first) stay with it.
     /// </summary>
-    private static List<HeaderList> RecipientGroups(List<Header> fields)
+    private static List<HeaderList> RecipientGroups(List<HeaderList> blocks)
     {
         var groups = new List<HeaderList>();
-        HeaderList? current = null;
-        foreach (var field in fields)
+        foreach (var block in blocks)
         {
-            var name = field.Field;
-            var isOriginal = name.Equals("Original-Recipient", StringComparison.OrdinalIgnoreCase);
-            var isFinal = name.Equals("Final-Recipient", StringComparison.OrdinalIgnoreCase);
-            if (isOriginal || isFinal)
+            var current = new HeaderList();
+            groups.Add(current);
+            foreach (var field in block)
             {
-                if (current is null || current.Contains(name) || current.Contains("Action") || current.Contains("Status")
-                    || current.Contains("Diagnostic-Code"))
+                var identifies = IsField(field, "Final-Recipient") || IsField(field, "Original-Recipient");
+                if (identifies && current.Any(f => f.Field.Equals(field.Field, StringComparison.OrdinalIgnoreCase)))
                 {
-                    current = [];
+                    current = new HeaderList();
                     groups.Add(current);
                 }
-            }
-            if (current is not null && RecipientFields.Contains(name))
-            {
                 current.Add(field);
             }
         }
-        return groups.Where(g => g.Contains("Final-Recipient") || g.Contains("Original-Recipient")).ToList();
+        return groups.Where(g => g.Any(f => IsField(f, "Final-Recipient") || IsField(f, "Original-Recipient"))).ToList();
     }
 
-    private static readonly HashSet<string> RecipientFields = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "Original-Recipient", "Final-Recipient", "Action", "Status", "Remote-MTA", "Diagnostic-Code",
-        "Last-Attempt-Date", "Final-Log-ID", "Will-Retry-Until",
-    };
+    private static bool IsField(Header header, string name) => header.Field.Equals(name, StringComparison.OrdinalIgnoreCase);
 
     private static BounceReport ParseFeedback(HeaderList fields, MimeMessage message, byte[] raw, HeaderList? original,
         string? originalMessageId)
@@ -264,7 +290,8 @@ public static partial class DsnParser
         var match = InlineStatusHeader().Match(body);
         if (!match.Success)
         {
-            return null;
+            // No part header at all (a multipart whose boundary never appears): the fields stand in the text.
+            return InlineRecipientField().IsMatch(body) ? FieldGroups(body) : null;
         }
         var rest = body[(match.Index + match.Length)..];
         var boundary = Boundary().Match(rest);
@@ -311,13 +338,16 @@ public static partial class DsnParser
     [GeneratedRegex(@"^Content-Type:\s*message/(global-)?delivery-status[^\n]*\n(?:[ \t][^\n]*\n)*(?:[A-Za-z-]+:[^\n]*\n)*?\s*\n", RegexOptions.IgnoreCase | RegexOptions.Multiline)]
     private static partial Regex InlineStatusHeader();
 
+    [GeneratedRegex(@"^Final-Recipient:[ \t]*\S+;", RegexOptions.Multiline | RegexOptions.IgnoreCase)]
+    private static partial Regex InlineRecipientField();
+
     [GeneratedRegex(@"^--\S+\s*$", RegexOptions.Multiline)]
     private static partial Regex Boundary();
 
     [GeneratedRegex(@"^(Return-Path|Received|From|Date|Subject|To|Message-I[dD]|MIME-Version|Content-Type): [^\n]*\n(?:(?:[A-Za-z-]+:|[ \t])[^\n]*\n)*?Content-Type: multipart/report", RegexOptions.Multiline | RegexOptions.IgnoreCase)]
     private static partial Regex PastedMessage();
 
-    [GeneratedRegex(@"permanent (error|failure)|failed permanently|could not be delivered|couldn't be delivered|undeliverable|unable to deliver|not delivered|was not able to deliver|wasn't able to deliver|error delivering|did not reach", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"permanent\s+(error|failure)|failed\s+permanently|could\s+not\s+be\s+delivered|couldn't\s+be\s+delivered|undeliverable|unable\s+to\s+deliver|not\s+delivered|was\s+not\s+able\s+to\s+deliver|wasn't\s+able\s+to\s+deliver|error\s+delivering|did\s+not\s+reach", RegexOptions.IgnoreCase)]
     private static partial Regex Permanent();
 
     internal static List<HeaderList> FieldGroups(string text)

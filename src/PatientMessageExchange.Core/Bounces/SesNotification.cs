@@ -16,6 +16,13 @@ public sealed partial record SesNotification(IReadOnlyList<BounceRecipient> Reci
         {
             return null;
         }
+        // The JSON object alone: SNS adds an unsubscribe footer after it.
+        var (first, last) = (body.IndexOf('{'), body.LastIndexOf('}'));
+        if (first < 0 || last < first)
+        {
+            return null;
+        }
+        body = body[first..(last + 1)];
         var root = Load(body) ?? Load(SnsFold().Replace(body, "")) ?? Load(LineFold().Replace(body, ""));
         if (root is null)
         {

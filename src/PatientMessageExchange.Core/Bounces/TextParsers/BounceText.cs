@@ -32,6 +32,12 @@ public sealed partial class BounceText
             .Select(Address).OfType<string>().Distinct().ToList();
 
         _own = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        // Message-IDs look like addresses; none of them is a recipient.
+        foreach (Match quotedId in MessageIdField().Matches(Body))
+        {
+            AddOwn(quotedId.Groups[1].Value);
+        }
+        AddOwn(OriginalMessageId);
         AddOwn(message.Headers[HeaderId.From]);
         AddOwn(message.Headers[HeaderId.To]);
         AddOwn(message.Headers[HeaderId.ReturnPath]);
@@ -112,6 +118,10 @@ public sealed partial class BounceText
     {
         switch (entity)
         {
+            case Multipart { Count: 0 } broken:
+                // A multipart whose boundary never appears: MimeKit keeps the whole body as its preamble.
+                body.Append(broken.Preamble).Append('\n').Append(broken.Epilogue).Append('\n');
+                break;
             case Multipart multipart:
                 foreach (var part in multipart)
                 {
@@ -121,7 +131,8 @@ public sealed partial class BounceText
             case MessagePart { Message: { } returned }:
                 attached ??= returned.Headers;
                 break;
-            case TextPart text when text.ContentType.IsMimeType("text", "rfc822-headers"):
+            case TextPart text when text.ContentType.IsMimeType("text", "rfc822-headers") || (text.IsAttachment && body.Length > 0):
+                // The returned headers, also when sent as a text attachment ("mailheaders.txt").
                 attached ??= DsnParser.FieldGroups(ReadText(text)).FirstOrDefault();
                 break;
             case TextPart text when text.IsPlain || (text.IsHtml && body.Length == 0):
@@ -171,6 +182,9 @@ public sealed partial class BounceText
     [GeneratedRegex(@"^[ \t|]*(-+ ?This is a copy of|-+ ?Below this line is a copy|-* ?Original message follows|-+ ?Original message -+|-+ ?Original message$|-+ ?Returned Message|Message headers follow|Below is a copy of the original message|-+ ?The header of the original message|Included is a copy of the message header|-+ ?Unsent message follows|Original message headers:|-+ ?Message text follows|-+ ?original message|-+ ?This is a copy of the headers|-+ ?The original message headers|-+ ?Original Message Header|-+ ?Headers of the original message)",
         RegexOptions.Multiline | RegexOptions.IgnoreCase)]
     private static partial Regex OriginalMarker();
+
+    [GeneratedRegex(@"Message-ID:\s*<?([^\s<>]+@[^\s<>]+)", RegexOptions.IgnoreCase)]
+    private static partial Regex MessageIdField();
 
     [GeneratedRegex(@"^[A-Za-z][A-Za-z0-9-]*:\s")]
     private static partial Regex HeaderLine();

@@ -26,6 +26,7 @@ public sealed partial class Exchange2003Parser : ITextBounceParser
     [GeneratedRegex(@"The following recipient\(s\) could not be reached:|did not reach the following recipient\(s\):", RegexOptions.IgnoreCase)]
     private static partial Regex Start();
 
-    [GeneratedRegex(@"^\s*\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}\s+\d{1,2}:\d{2}(:\d{2})?\s*([AP]M)?", RegexOptions.IgnoreCase)]
+    /// <summary>"on 4/29/01 11:34:45 PM" or "on Thu, 29 Apr 2007 16:51:51 -0500": when it was tried, not why it failed.</summary>
+    [GeneratedRegex(@"^\s*(on\s+)?[^\n]{0,40}?\d{1,2}:\d{2}(:\d{2})?(\s*[AP]M)?(\s*[+-]\d{4})?", RegexOptions.IgnoreCase)]
     private static partial Regex SentDate();
 }

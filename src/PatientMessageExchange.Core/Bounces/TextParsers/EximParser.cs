@@ -24,7 +24,7 @@ public sealed partial class EximParser : ITextBounceParser
         var entries = RecipientBlocks.Read(section, text);
         if (entries.Count == 0)
         {
-            var diagnostic = RecipientBlocks.SmtpLine(section);
+            var diagnostic = RecipientBlocks.SmtpLine(section) ?? RecipientBlocks.ExplainingLine(section);
             entries = text.FailedRecipientsHeader.Select(a => new TextBounceEntry(a, diagnostic)).ToList();
         }
         return new TextBounceResult(Family, entries);

@@ -6,7 +6,8 @@ namespace PatientMessageExchange.Core.Bounces.TextParsers;
 /// The last resort for mailer-daemon prose no other parser claims (Domino, Notes, IMail, m-FILTER, and the many
 /// servers that copy one of the common layouts): the address lines of the notice, else a sentence that names the
 /// recipient ("Unknown user: ann@example.org", "did not reach the following recipient: ..."), else
-/// X-Failed-Recipients, else the one address in the notice that is not ours. The reason is the recipient's own
+/// X-Failed-Recipients, else the one address in the notice that is not ours, else the one recipient of the returned
+/// message. The reason is the recipient's own
 /// lines, else the first SMTP reply in the notice, else the first line that says why, else the subject.
 /// </summary>
 public sealed partial class GenericParser : ITextBounceParser
@@ -18,7 +19,7 @@ public sealed partial class GenericParser : ITextBounceParser
         var entries = RecipientBlocks.Read(text.Notice, text).ToList();
         if (entries.Count == 0)
         {
-            entries = Sentences(text).ToList();
+            entries = Sentences(text).DistinctBy(e => e.Recipient).ToList();
         }
         if (entries.Count == 0)
         {
@@ -27,6 +28,11 @@ public sealed partial class GenericParser : ITextBounceParser
         if (entries.Count == 0 && BounceText.Addresses(text.Notice).Where(a => !text.IsOwn(a)).ToList() is [var only])
         {
             entries.Add(new TextBounceEntry(only, null));
+        }
+        if (entries.Count == 0 && text.Original?[MimeKit.HeaderId.To] is { } to && BounceText.Addresses(to).ToList() is [var addressee])
+        {
+            // A notice that names nobody, returning a message that went to one address: that address failed.
+            entries.Add(new TextBounceEntry(addressee, null));
         }
         if (entries.Count == 0)
         {
@@ -47,11 +53,11 @@ public sealed partial class GenericParser : ITextBounceParser
         {
             if (BounceText.Address(match.Groups["a"].Value) is { } address && !text.IsOwn(address))
             {
-                yield return new TextBounceEntry(address, RecipientBlocks.Diagnostic([match.Groups["why"].Value]));
+                yield return new TextBounceEntry(address, RecipientBlocks.Diagnostic([match.Groups["why"].Value, match.Groups["more"].Value]));
             }
         }
     }
 
-    [GeneratedRegex(@"^\s*(?<why>[^\n:]{3,120}?)\s*:\s*<?(?<a>[^\s<>:]+@[^\s<>]+?)>?\.?\s*$", RegexOptions.Multiline)]
+    [GeneratedRegex(@"^\s*(?<why>[^\n:]*[ \t][^\n:]*?)\s*:\s*<?(?<a>[^\s<>:]+@[^\s<>]+?)>?(?:[.,;]?\s*$|[.,;]\s+(?<more>[^\n]*))", RegexOptions.Multiline)]
     private static partial Regex Sentence();
 }

@@ -91,7 +91,7 @@ public static partial class RecipientBlocks
         return null;
     }
 
-    [GeneratedRegex(@"^\s*(?:RCPT TO:\s*|Recipient:\s*|Failed recipient:\s*)?[""<(]?(?<a>[\w.!#$%&'*+/=?^`{|}~-]+@[\w-]+(?:\.[\w-]+)+)["">)]?(?:<mailto:[^>]*>)?(?:\s*:\s*(?<rest>.*)|\s+(?:\.\.\.|\[|\(|on\s|-\s|<)(?<rest>.*)|\s*[.,;]?\s*)$",
+    [GeneratedRegex(@"^\s*(?:[*\u2022-]\s+)?(?:RCPT TO:\s*|Recipient:\s*|Failed recipient:\s*)?[""<(]?(?<a>[\w.!#$%&'*+/=?^`{|}~-]+@[\w-]+(?:\.[\w-]+)+)["">)]?(?:<mailto:[^>]*>)?(?:\s*:\s*(?<rest>.*)|\s+(?:\.\.\.)?(?<rest>[^\s@].*)|\s*[.,;]?\s*)$",
         RegexOptions.IgnoreCase)]
     private static partial Regex AddressLine();
 
