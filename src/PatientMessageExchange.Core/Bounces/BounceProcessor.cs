@@ -114,33 +114,22 @@ public class BounceProcessor(PmxDbContext db, AuditLog audit, IOptions<BounceOpt
                     break;
             }
         }
-        if (bounce.Kind == BounceKind.Hard || bounce.TurnedHard)
+        // Only forward: a sent email becomes bounced (and, if personalized or a confirmation, due for channel fallback
+        // by BounceMailboxJob or the sweeper), or undelivered when the practice's mail was blocked (no fallback: the
+        // address is fine); anything already final stays as it is.
+        var permanent = bounce.Kind == BounceKind.Hard || bounce.TurnedHard;
+        if (permanent || bounce.Kind == BounceKind.Blocked)
         {
             bounce.MessageId ??= address is null ? null : await MatchRecentSendAsync(address, bounce.ReceivedUtc, ct);
             if (bounce.MessageId is { } messageId)
             {
-                // Only forward: a sent email becomes bounced; anything already final stays as it is.
-                var detail = $"Bounced: {bounce.Status} {bounce.DiagnosticCode}".Trim();
-                // A personalized or confirmation email is then due for channel fallback (BounceMailboxJob, the sweeper).
+                var (status, label) = permanent ? (MessageStatus.Bounced, "Bounced") : (MessageStatus.Undelivered, "Blocked");
+                var detail = $"{label}: {bounce.Status} {bounce.DiagnosticCode}".Trim();
                 await db.Messages.Where(m => m.Id == messageId && m.Status == MessageStatus.Sent)
                     .ExecuteUpdateAsync(u => u
-                        .SetProperty(m => m.Status, MessageStatus.Bounced)
+                        .SetProperty(m => m.Status, status)
                         .SetProperty(m => m.CompletedUtc, now)
-                        .SetProperty(m => m.FallbackPendingUtc, m => m.PatientId != null ? now : (DateTimeOffset?)null)
-                        .SetProperty(m => m.Error, detail.Length > 500 ? detail[..500] : detail), ct);
-            }
-        }
-        if (bounce.Kind == BounceKind.Blocked)
-        {
-            bounce.MessageId ??= address is null ? null : await MatchRecentSendAsync(address, bounce.ReceivedUtc, ct);
-            if (bounce.MessageId is { } messageId)
-            {
-                // Not delivered, but no fault of the address: Undelivered, and no channel fallback.
-                var detail = $"Blocked: {bounce.Status} {bounce.DiagnosticCode}".Trim();
-                await db.Messages.Where(m => m.Id == messageId && m.Status == MessageStatus.Sent)
-                    .ExecuteUpdateAsync(u => u
-                        .SetProperty(m => m.Status, MessageStatus.Undelivered)
-                        .SetProperty(m => m.CompletedUtc, now)
+                        .SetProperty(m => m.FallbackPendingUtc, m => permanent && m.PatientId != null ? now : (DateTimeOffset?)null)
                         .SetProperty(m => m.Error, detail.Length > 500 ? detail[..500] : detail), ct);
             }
         }

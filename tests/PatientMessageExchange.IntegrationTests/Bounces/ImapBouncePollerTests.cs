@@ -190,35 +190,15 @@ public sealed class ImapBouncePollerTests : IClassFixture<DovecotServer>, IDispo
     /// <summary>A corpus file as an IMAP store holds it (no mbox "From " line), with a header naming the file.</summary>
     private static MimeMessage Labelled(string name, byte[] raw)
     {
-        var start = raw.Length > 5 && raw.AsSpan(0, 5).SequenceEqual("From "u8) ? Array.IndexOf(raw, (byte)'\n') + 1 : 0;
-        using var stream = new MemoryStream(raw, start, raw.Length - start);
+        using var stream = PatientMessageExchange.UnitTests.Bounces.BounceCorpus.Open(raw);
         var message = MimeMessage.Load(stream);
         message.Headers.Insert(0, new Header("X-Corpus-File", name));
         return message;
     }
 
-    private async Task<List<CorpusEntry>> FilesInAsync(BounceMailboxOptions mailbox, string folderName)
-    {
-        using var client = await _dovecot.ConnectAsync(mailbox);
-        IMailFolder folder;
-        try
-        {
-            folder = await client.GetFolderAsync(folderName);
-        }
-        catch (FolderNotFoundException)
-        {
-            return [];
-        }
-        await folder.OpenAsync(FolderAccess.ReadOnly);
-        var entries = folder.Count == 0
-            ? []
-            : (await folder.FetchAsync(0, -1, new FetchRequest(MessageSummaryItems.UniqueId | MessageSummaryItems.Flags, ["X-Corpus-File"])))
-                .OrderBy(s => s.UniqueId.Id)
-                .Select(s => new CorpusEntry(s.UniqueId.Id, s.Headers?["X-Corpus-File"] ?? "", (s.Flags ?? MessageFlags.None) & ~MessageFlags.Recent))
-                .ToList();
-        await client.DisconnectAsync(true);
-        return entries;
-    }
+    private async Task<List<CorpusEntry>> FilesInAsync(BounceMailboxOptions mailbox, string folderName) =>
+        await ListAsync(mailbox, folderName, new FetchRequest(MessageSummaryItems.UniqueId | MessageSummaryItems.Flags, ["X-Corpus-File"]),
+            s => new CorpusEntry(s.UniqueId.Id, s.Headers?["X-Corpus-File"] ?? "", WithoutRecent(s.Flags)));
 
     private sealed record CorpusEntry(uint Uid, string Name, MessageFlags Flags);
 
@@ -278,7 +258,13 @@ public sealed class ImapBouncePollerTests : IClassFixture<DovecotServer>, IDispo
         await client.DisconnectAsync(true);
     }
 
-    private async Task<List<MailboxEntry>> SnapshotAsync(BounceMailboxOptions mailbox, string folderName)
+    private async Task<List<MailboxEntry>> SnapshotAsync(BounceMailboxOptions mailbox, string folderName) =>
+        await ListAsync(mailbox, folderName, new FetchRequest(MessageSummaryItems.UniqueId | MessageSummaryItems.Envelope | MessageSummaryItems.Flags),
+            s => new MailboxEntry(s.UniqueId.Id, s.Envelope?.MessageId ?? "", WithoutRecent(s.Flags)));
+
+    /// <summary>A folder's messages in UID order, read-only; empty when the folder does not exist yet.</summary>
+    private async Task<List<T>> ListAsync<T>(BounceMailboxOptions mailbox, string folderName, FetchRequest request,
+        Func<IMessageSummary, T> entry)
     {
         using var client = await _dovecot.ConnectAsync(mailbox);
         IMailFolder folder;
@@ -293,14 +279,14 @@ public sealed class ImapBouncePollerTests : IClassFixture<DovecotServer>, IDispo
         await folder.OpenAsync(FolderAccess.ReadOnly);
         var entries = folder.Count == 0
             ? []
-            : (await folder.FetchAsync(0, -1, MessageSummaryItems.UniqueId | MessageSummaryItems.Envelope | MessageSummaryItems.Flags))
-                .OrderBy(s => s.UniqueId.Id)
-                .Select(s => new MailboxEntry(s.UniqueId.Id, s.Envelope?.MessageId ?? "", (s.Flags ?? MessageFlags.None) & ~MessageFlags.Recent))
-                .ToList();
+            : (await folder.FetchAsync(0, -1, request)).OrderBy(s => s.UniqueId.Id).Select(entry).ToList();
         await client.DisconnectAsync(true);
         return entries;
     }
 
-    /// <summary>A message as the mailbox holds it; \Recent is left out because it belongs to a session.</summary>
+    /// <summary>\Recent belongs to a session, not to the message.</summary>
+    private static MessageFlags WithoutRecent(MessageFlags? flags) => (flags ?? MessageFlags.None) & ~MessageFlags.Recent;
+
+    /// <summary>A message as the mailbox holds it.</summary>
     private sealed record MailboxEntry(uint Uid, string MessageId, MessageFlags Flags);
 }

@@ -16,6 +16,13 @@ public static class BounceCorpus
             .Select(f => (Path.GetFileNameWithoutExtension(f), File.ReadAllBytes(f)))
             .ToList();
 
+    /// <summary>The message as an IMAP store would hold it: some files start with an mbox "From " line.</summary>
+    public static MemoryStream Open(byte[] raw)
+    {
+        var start = raw.Length > 5 && raw.AsSpan(0, 5).SequenceEqual("From "u8) ? Array.IndexOf(raw, (byte)'\n') + 1 : 0;
+        return new MemoryStream(raw, start, raw.Length - start, writable: false);
+    }
+
     private static string Find()
     {
         for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)

@@ -109,21 +109,14 @@ public class BounceCorpusTests(ITestOutputHelper output)
 
     private static MimeMessage Load(byte[] raw)
     {
-        using var stream = WithoutMboxLine(raw);
+        using var stream = BounceCorpus.Open(raw);
         return MimeMessage.Load(stream);
     }
 
     /// <summary>The top-level headers as the IMAP scan fetches them (Content-Type included).</summary>
     private static HeaderList Headers(byte[] raw)
     {
-        using var stream = WithoutMboxLine(raw);
+        using var stream = BounceCorpus.Open(raw);
         return HeaderList.Load(stream);
-    }
-
-    /// <summary>Some corpus files start with an mbox "From " line, which an IMAP store would not have.</summary>
-    private static MemoryStream WithoutMboxLine(byte[] raw)
-    {
-        var start = raw.Length > 5 && raw.AsSpan(0, 5).SequenceEqual("From "u8) ? Array.IndexOf(raw, (byte)'\n') + 1 : 0;
-        return new MemoryStream(raw, start, raw.Length - start, writable: false);
     }
 }
