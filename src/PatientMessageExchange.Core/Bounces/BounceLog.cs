@@ -1,5 +1,6 @@
 using System.Text;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using PatientMessageExchange.Core.Audit;
 using PatientMessageExchange.Core.Common;
 using PatientMessageExchange.Core.Data;
@@ -8,9 +9,27 @@ using PatientMessageExchange.Core.Patients;
 namespace PatientMessageExchange.Core.Bounces;
 
 /// <summary>The recorded bounces for staff: newest first, with the patients whose records carry each address.</summary>
-public class BounceLog(PmxDbContext db, AuditLog audit)
+public class BounceLog(PmxDbContext db, AuditLog audit, IOptions<BounceOptions> options, TimeProvider clock)
 {
     public const int PageSize = 50;
+
+    /// <summary>The warning for the Bounces page when enough blocked bounces arrived lately; null when too few did.</summary>
+    public async Task<BlockedWarning?> BlockedWarningAsync(CancellationToken ct = default)
+    {
+        var settings = options.Value;
+        var since = clock.GetUtcNow().AddDays(-settings.BlockedWarningWindowDays);
+        var statuses = await db.Bounces.AsNoTracking()
+            .Where(b => b.Kind == BounceKind.Blocked && b.ProcessedUtc >= since)
+            .Select(b => b.Status)
+            .ToListAsync(ct);
+        if (statuses.Count < settings.BlockedWarningThreshold)
+        {
+            return null;
+        }
+        var common = statuses.Where(s => s != null).GroupBy(s => s!).OrderByDescending(g => g.Count()).ThenBy(g => g.Key)
+            .Take(3).Select(g => g.Key).ToList();
+        return new BlockedWarning(statuses.Count, settings.BlockedWarningWindowDays, common);
+    }
 
     public async Task<PagedList<BounceListItem>> ListAsync(BounceKind? kind, int page, CancellationToken ct = default)
     {

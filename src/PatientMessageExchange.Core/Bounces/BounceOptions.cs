@@ -12,4 +12,11 @@ public class BounceOptions
 
     [Range(1, 365)]
     public int SoftBounceWindowDays { get; set; } = 30;
+
+    /// <summary>This many blocked bounces within <see cref="BlockedWarningWindowDays"/> put a warning on the Bounces page.</summary>
+    [Range(1, 1000)]
+    public int BlockedWarningThreshold { get; set; } = 3;
+
+    [Range(1, 365)]
+    public int BlockedWarningWindowDays { get; set; } = 7;
 }

@@ -11,7 +11,9 @@ namespace PatientMessageExchange.Core.Bounces;
 
 /// <summary>
 /// Records a parsed report and applies it, all in one transaction: a bounce row per failed recipient (once, however
-/// often the report is processed, R9), the contact points marked, the address suppressed, and an audit event.
+/// often the report is processed, R9), the contact points marked, the address suppressed, and an audit event. A
+/// blocked bounce (the practice's mail refused, not the address) marks and suppresses nothing; its message becomes
+/// Undelivered.
 /// </summary>
 public class BounceProcessor(PmxDbContext db, AuditLog audit, IOptions<BounceOptions> options, TimeProvider clock,
     ILogger<BounceProcessor> logger)
@@ -42,9 +44,10 @@ public class BounceProcessor(PmxDbContext db, AuditLog audit, IOptions<BounceOpt
         }, ct);
 
         logger.LogInformation(
-            "Bounce report processed: {New} new ({Hard} hard, {Soft} soft, {Complaints} complaints, {Unclassified} unclassified), {Repeated} already recorded",
+            "Bounce report processed: {New} new ({Hard} hard, {Soft} soft, {Blocked} blocked, {Complaints} complaints, {Unclassified} unclassified), {Repeated} already recorded",
             result.NewBounces.Count(), result.NewBounces.Count(b => b.Kind == BounceKind.Hard),
-            result.NewBounces.Count(b => b.Kind == BounceKind.Soft), result.NewBounces.Count(b => b.Kind == BounceKind.Complaint),
+            result.NewBounces.Count(b => b.Kind == BounceKind.Soft), result.NewBounces.Count(b => b.Kind == BounceKind.Blocked),
+            result.NewBounces.Count(b => b.Kind == BounceKind.Complaint),
             result.NewBounces.Count(b => b.Kind == BounceKind.Unclassified), result.Bounces.Count(b => b.AlreadyRecorded));
         return result;
     }
@@ -101,6 +104,9 @@ public class BounceProcessor(PmxDbContext db, AuditLog audit, IOptions<BounceOpt
                     bounce.ContactPointsMarked = await MarkAsync(address, ContactPointStatus.Bounced, reason, now, ct);
                     await SuppressAsync(address, "Repeated soft bounces", now, ct);
                     break;
+                case BounceKind.Blocked:
+                    // The server refused the practice's mail, not the address: nothing about the patient changes.
+                    break;
                 case BounceKind.Complaint:
                     bounce.ContactPointsMarked = await MarkAsync(address, ContactPointStatus.OptedOut,
                         "Reported our email as spam", now, ct);
@@ -108,19 +114,22 @@ public class BounceProcessor(PmxDbContext db, AuditLog audit, IOptions<BounceOpt
                     break;
             }
         }
-        if (bounce.Kind == BounceKind.Hard || bounce.TurnedHard)
+        // Only forward: a sent email becomes bounced (and, if personalized or a confirmation, due for channel fallback
+        // by BounceMailboxJob or the sweeper), or undelivered when the practice's mail was blocked (no fallback: the
+        // address is fine); anything already final stays as it is.
+        var permanent = bounce.Kind == BounceKind.Hard || bounce.TurnedHard;
+        if (permanent || bounce.Kind == BounceKind.Blocked)
         {
             bounce.MessageId ??= address is null ? null : await MatchRecentSendAsync(address, bounce.ReceivedUtc, ct);
             if (bounce.MessageId is { } messageId)
             {
-                // Only forward: a sent email becomes bounced; anything already final stays as it is.
-                var detail = $"Bounced: {bounce.Status} {bounce.DiagnosticCode}".Trim();
-                // A personalized or confirmation email is then due for channel fallback (BounceMailboxJob, the sweeper).
+                var (status, label) = permanent ? (MessageStatus.Bounced, "Bounced") : (MessageStatus.Undelivered, "Blocked");
+                var detail = $"{label}: {bounce.Status} {bounce.DiagnosticCode}".Trim();
                 await db.Messages.Where(m => m.Id == messageId && m.Status == MessageStatus.Sent)
                     .ExecuteUpdateAsync(u => u
-                        .SetProperty(m => m.Status, MessageStatus.Bounced)
+                        .SetProperty(m => m.Status, status)
                         .SetProperty(m => m.CompletedUtc, now)
-                        .SetProperty(m => m.FallbackPendingUtc, m => m.PatientId != null ? now : (DateTimeOffset?)null)
+                        .SetProperty(m => m.FallbackPendingUtc, m => permanent && m.PatientId != null ? now : (DateTimeOffset?)null)
                         .SetProperty(m => m.Error, detail.Length > 500 ? detail[..500] : detail), ct);
             }
         }

@@ -18,6 +18,9 @@ public sealed class BounceReport
     public string? OriginalMessageId { get; init; }
     public IReadOnlyList<BounceRecipient> Recipients { get; init; } = [];
 
+    /// <summary>Which reader understood it ("DSN", "ARF", "Amazon SES", or a text family such as "Exim"); null when none did.</summary>
+    public string? Family { get; init; }
+
     /// <summary>Why the report is unclassified, for the log; null when it was read.</summary>
     public string? Problem { get; init; }
 

@@ -17,10 +17,29 @@ namespace PatientMessageExchange.Core.Bounces;
 public sealed class ImapBouncePoller(IOptions<BounceMailboxOptions> options, BounceProcessor processor,
     ILogger<ImapBouncePoller> logger)
 {
-    /// <summary>A cheap server-side filter; each candidate is checked again once read (<see cref="BounceDetector"/>).</summary>
-    private static readonly SearchQuery Candidates = SearchQuery.HeaderContains("Content-Type", "report")
-        .Or(SearchQuery.FromContains("mailer-daemon"))
-        .Or(SearchQuery.FromContains("postmaster"));
+    /// <summary>
+    /// A cheap server-side filter, wide on purpose: reports, daemon senders, automatic mail, and bounce subjects. Each
+    /// candidate's headers are checked (<see cref="BounceDetector.IsCandidate"/>), and its whole text once read
+    /// (<see cref="BounceDetector.IsBounce(MimeMessage)"/>); what fails either check is left exactly as it is.
+    /// </summary>
+    private static readonly SearchQuery Candidates = new SearchQuery[]
+        {
+            SearchQuery.HeaderContains("Content-Type", "report"),
+            SearchQuery.FromContains("mailer-daemon"),
+            SearchQuery.FromContains("postmaster"),
+            SearchQuery.FromContains("mail delivery"),
+            SearchQuery.FromContains("<>"),
+            SearchQuery.FromContains("sns.amazonaws.com"),
+            SearchQuery.HeaderContains("Auto-Submitted", "auto-"),
+            SearchQuery.HeaderContains("X-Failed-Recipients", "@"),
+            SearchQuery.HeaderContains("Return-Path", "<>"),
+            SearchQuery.SubjectContains("undeliver"),
+            SearchQuery.SubjectContains("deliver"),
+            SearchQuery.SubjectContains("failure"),
+            SearchQuery.SubjectContains("returned mail"),
+            SearchQuery.SubjectContains("complaint"),
+        }
+        .Aggregate((all, next) => all.Or(next));
 
     public async Task<BouncePollResult> PollAsync(CancellationToken ct = default)
     {
@@ -42,13 +61,25 @@ public sealed class ImapBouncePoller(IOptions<BounceMailboxOptions> options, Bou
         var summaries = candidates.Count == 0
             ? []
             : await folder.FetchAsync(candidates, new FetchRequest(MessageSummaryItems.UniqueId | MessageSummaryItems.Headers), ct);
-        var bounces = summaries.Where(s => s.Headers is not null && BounceDetector.IsBounce(s.Headers)).ToList();
-        var notBounces = summaries.Count - bounces.Count;
-        int processed = 0, unclassified = 0, failed = 0;
+        var likely = summaries.Where(s => s.Headers is not null && BounceDetector.IsCandidate(s.Headers)).ToList();
+        var notBounces = summaries.Count - likely.Count;
+        int processed = 0, unclassified = 0, failed = 0, taken = 0;
         var outcomes = new List<BounceOutcome>();
-        foreach (var uid in bounces.Select(s => s.UniqueId).OrderBy(u => u.Id).Take(settings.BatchSize))
+        foreach (var summary in likely.OrderBy(s => s.UniqueId.Id))
         {
+            if (taken >= settings.BatchSize)
+            {
+                break;
+            }
+            var uid = summary.UniqueId;
             var raw = await ReadRawAsync(folder, uid, ct);
+            if (!BounceDetector.IsBounce(summary.Headers!) && !IsBounce(raw))
+            {
+                // Only the whole text could tell (a forwarded message, a notice with an unusual subject): not ours.
+                notBounces++;
+                continue;
+            }
+            taken++;
             var report = DsnParser.Parse(raw);
             BounceProcessingResult result;
             try
@@ -85,6 +116,19 @@ public sealed class ImapBouncePoller(IOptions<BounceMailboxOptions> options, Bou
             "Bounce mailbox polled: {Processed} processed, {Unclassified} unclassified, {Failed} failed, {NotBounces} other candidates left alone",
             processed, unclassified, failed, notBounces);
         return new BouncePollResult(processed, unclassified, failed, notBounces, outcomes);
+    }
+
+    private static bool IsBounce(byte[] raw)
+    {
+        try
+        {
+            using var stream = new MemoryStream(raw, writable: false);
+            return BounceDetector.IsBounce(MimeMessage.Load(stream));
+        }
+        catch (FormatException)
+        {
+            return false;
+        }
     }
 
     private static async Task<byte[]> ReadRawAsync(IMailFolder folder, UniqueId uid, CancellationToken ct)

@@ -66,7 +66,7 @@ public sealed class BounceMailboxAppTests : IClassFixture<DovecotServer>, IDispo
         }
         var staff = await _app.SignInAsRoleAsync(Roles.FrontDesk);
 
-        var list = await (await staff.GetAsync("/Bounces?kind=Unclassified")).Content.ReadAsStringAsync();
+        var list = await (await staff.GetAsync("/Bounces?kind=Hard")).Content.ReadAsStringAsync();
         var report = await staff.GetAsync($"/Bounces/Report/{bounceId}");
 
         Assert.Contains($"/Bounces/Report/{bounceId}", list);
@@ -75,6 +75,38 @@ public sealed class BounceMailboxAppTests : IClassFixture<DovecotServer>, IDispo
         await using var check = _app.Services.CreateAsyncScope();
         var db = check.ServiceProvider.GetRequiredService<PmxDbContext>();
         Assert.True(await db.AuditEvents.AnyAsync(a => a.Action == AuditActions.BounceReportViewed && a.EntityId == bounceId.ToString()));
+    }
+
+    [Fact]
+    public async Task Several_blocked_bounces_warn_that_the_practices_sending_setup_is_rejected()
+    {
+        var staff = await _app.SignInAsRoleAsync(Roles.FrontDesk);
+        await RecordBlockedAsync(1);
+        await RecordBlockedAsync(2);
+
+        var belowThreshold = await (await staff.GetAsync("/Bounces")).Content.ReadAsStringAsync();
+        await RecordBlockedAsync(3);
+        var atThreshold = await (await staff.GetAsync("/Bounces")).Content.ReadAsStringAsync();
+
+        Assert.DoesNotContain("blocked-warning", belowThreshold);
+        Assert.Contains("blocked-warning", atThreshold);
+        Assert.Contains("3 message(s) in the last 7 days", atThreshold);
+        Assert.Contains("most often 5.7.26", atThreshold);
+        await using var check = _app.Services.CreateAsyncScope();
+        var db = check.ServiceProvider.GetRequiredService<PmxDbContext>();
+        Assert.Empty(await db.Suppressions.ToListAsync());
+    }
+
+    private async Task RecordBlockedAsync(int n)
+    {
+        await using var scope = _app.Services.CreateAsyncScope();
+        var processor = scope.ServiceProvider.GetRequiredService<BounceProcessor>();
+        await processor.ProcessAsync(new BounceReport
+        {
+            RawMessage = System.Text.Encoding.ASCII.GetBytes($"blocked {n}"), ReportMessageId = $"blocked-{n}@mx.example.net",
+            Recipients = [new BounceRecipient(BounceKind.Blocked, $"parent{n}@example.org", Action: "failed", Status: "5.7.26",
+                DiagnosticCode: "smtp; 550 5.7.26 Unauthenticated email is not accepted due to domain's DMARC policy")],
+        });
     }
 
     [Fact]

@@ -6,6 +6,7 @@ namespace PatientMessageExchange.UnitTests.Bounces;
 public class BounceDetectorTests
 {
     [Theory]
+    [Trait("Check", "R10")]
     [InlineData("postfix-hard.eml", true)]
     [InlineData("exchange-hard.eml", true)]
     [InlineData("gmail-hard.eml", true)]
@@ -28,6 +29,7 @@ public class BounceDetectorTests
     }
 
     [Fact]
+    [Trait("Check", "R10")]
     public void R10_a_person_writing_about_an_undeliverable_letter_is_not_a_bounce()
     {
         var message = new MimeMessage { Subject = "Undeliverable letter returned to your office" };

@@ -20,6 +20,7 @@ public sealed class BounceProcessorTests : IDisposable
     public void Dispose() => _database.Dispose();
 
     [Fact]
+    [Trait("Check", "R9")]
     public async Task R9_a_hard_bounce_marks_every_email_point_with_the_address_and_suppresses_it()
     {
         var (first, sibling, other) = await SeedAsync("ann.parent@example.org");
@@ -51,6 +52,7 @@ public sealed class BounceProcessorTests : IDisposable
     }
 
     [Fact]
+    [Trait("Check", "R9")]
     public async Task R9_the_same_report_processed_twice_gives_one_bounce_row()
     {
         await SeedAsync("ann.parent@example.org");
@@ -72,6 +74,7 @@ public sealed class BounceProcessorTests : IDisposable
     }
 
     [Fact]
+    [Trait("Check", "R9")]
     public async Task R9_a_report_without_a_message_id_is_recognised_by_its_bytes()
     {
         var raw = Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(BounceFixtures.Read("postfix-soft.eml"))
@@ -182,10 +185,11 @@ public sealed class BounceProcessorTests : IDisposable
     }
 
     [Fact]
+    [Trait("Check", "R8")]
     public async Task R8_an_unclassified_report_is_kept_whole_and_changes_no_contact_point()
     {
         var (point, _, _) = await SeedAsync("jack@old-isp.example");
-        var raw = BounceFixtures.Read("daemon-plain.eml");
+        var raw = BounceFixtures.Read("garbage-report.eml");
 
         var result = await ProcessAsync(DsnParser.Parse(raw));
 
@@ -194,12 +198,13 @@ public sealed class BounceProcessorTests : IDisposable
         var bounce = await db.Bounces.SingleAsync();
         Assert.Equal(BounceKind.Unclassified, bounce.Kind);
         Assert.Equal(raw, bounce.RawMessage);
-        Assert.Equal("Undeliverable: Flu clinic on Saturday", bounce.Subject);
+        Assert.Equal("Delivery Status Notification", bounce.Subject);
         Assert.Equal(ContactPointStatus.Valid, (await db.ContactPoints.SingleAsync(c => c.Id == point)).Status);
         Assert.Empty(await db.Suppressions.ToListAsync());
     }
 
     [Fact]
+    [Trait("Check", "R9")]
     public async Task R9_a_delay_notice_records_nothing()
     {
         var result = await ProcessAsync(DsnParser.Parse(BounceFixtures.Read("postfix-delayed.eml")));
@@ -241,6 +246,33 @@ public sealed class BounceProcessorTests : IDisposable
         Assert.Equal(MessageStatus.Bounced, (await db.Messages.SingleAsync(m => m.Id == 77)).Status);
         Assert.Equal(77, (await db.Bounces.SingleAsync()).MessageId);
         Assert.Single(result.Bounces);
+    }
+
+    [Fact]
+    public async Task A_blocked_bounce_leaves_the_address_alone_and_marks_its_message_undelivered()
+    {
+        var (point, _, _) = await SeedAsync("ann.parent@example.org");
+        await SeedMessageAsync(1001, "ann.parent@example.org", MessageStatus.Sent);
+        var report = new BounceReport
+        {
+            RawMessage = Encoding.ASCII.GetBytes("blocked report"), ReportMessageId = "blocked-1@mail.pmx-test.example",
+            OriginalEnvelopeId = "pmx-1001", DateUtc = _database.Clock.GetUtcNow(),
+            Recipients = [new BounceRecipient(BounceKind.Blocked, "ann.parent@example.org", Action: "failed", Status: "5.7.26",
+                DiagnosticCode: "smtp; 550 5.7.26 Unauthenticated email is not accepted due to domain's DMARC policy")],
+        };
+
+        var result = await ProcessAsync(report, new BounceOptions { SoftBounceThreshold = 1 });
+
+        var outcome = Assert.Single(result.Bounces);
+        Assert.Equal((BounceKind.Blocked, false), (outcome.Kind, outcome.IsPermanent));
+        Assert.Empty(BounceMailboxJob.FallbackCandidates(new BouncePollResult(1, 0, 0, 0, result.Bounces)));
+        await using var db = _database.CreateContext();
+        Assert.Equal(ContactPointStatus.Valid, (await db.ContactPoints.SingleAsync(c => c.Id == point)).Status);
+        Assert.Empty(await db.Suppressions.ToListAsync());
+        var message = await db.Messages.SingleAsync(m => m.Id == 1001);
+        Assert.Equal(MessageStatus.Undelivered, message.Status);
+        Assert.StartsWith("Blocked: 5.7.26", message.Error);
+        Assert.Equal(BounceKind.Blocked, (await db.Bounces.SingleAsync()).Kind);
     }
 
     private async Task SeedMessageAsync(long id, string address, MessageStatus status)

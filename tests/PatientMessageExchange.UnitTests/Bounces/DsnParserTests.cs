@@ -6,6 +6,7 @@ namespace PatientMessageExchange.UnitTests.Bounces;
 public class DsnParserTests
 {
     [Fact]
+    [Trait("Check", "R8")]
     public void R8_postfix_hard_bounce_gives_recipient_status_and_envelope_id()
     {
         var report = DsnParser.Parse(BounceFixtures.Read("postfix-hard.eml"));
@@ -29,6 +30,7 @@ public class DsnParserTests
     }
 
     [Fact]
+    [Trait("Check", "R8")]
     public void R8_exchange_ndr_is_matched_through_the_returned_message_id()
     {
         var report = DsnParser.Parse(BounceFixtures.Read("exchange-hard.eml"));
@@ -45,6 +47,7 @@ public class DsnParserTests
     }
 
     [Fact]
+    [Trait("Check", "R8")]
     public void R8_gmail_dsn_with_a_folded_multiline_diagnostic_is_read()
     {
         var report = DsnParser.Parse(BounceFixtures.Read("gmail-hard.eml"));
@@ -59,6 +62,7 @@ public class DsnParserTests
     }
 
     [Fact]
+    [Trait("Check", "R8")]
     public void R8_exim_report_gives_one_entry_per_failed_recipient_and_skips_the_delivered_one()
     {
         var report = DsnParser.Parse(BounceFixtures.Read("exim-multi.eml"));
@@ -66,13 +70,15 @@ public class DsnParserTests
         Assert.Equal(2, report.Recipients.Count);
         var carol = report.Recipients[0];
         Assert.Equal(("carol@example.com", BounceKind.Hard, "5.0.0"), (carol.Recipient, carol.Kind, carol.Status));
+        // No Status field: one is derived from the reply and its words.
         var dave = report.Recipients[1];
-        Assert.Equal(("dave@example.com", BounceKind.Soft, (string?)null), (dave.Recipient, dave.Kind, dave.Status));
+        Assert.Equal(("dave@example.com", BounceKind.Soft, "4.2.2"), (dave.Recipient, dave.Kind, dave.Status));
         Assert.Equal("smtp; 452 Mailbox full", dave.DiagnosticCode);
         Assert.Equal(1004, report.MessageId);
     }
 
     [Fact]
+    [Trait("Check", "R8")]
     public void R8_global_delivery_status_reads_utf8_fields()
     {
         var report = DsnParser.Parse(BounceFixtures.Read("global-utf8.eml"));
@@ -124,6 +130,7 @@ public class DsnParserTests
     }
 
     [Fact]
+    [Trait("Check", "R9")]
     public void R9_a_delay_notice_has_no_bounces()
     {
         var report = DsnParser.Parse(BounceFixtures.Read("postfix-delayed.eml"));
@@ -143,8 +150,8 @@ public class DsnParserTests
     }
 
     [Theory]
+    [Trait("Check", "R8")]
     [InlineData("garbage-report.eml")]
-    [InlineData("daemon-plain.eml")]
     [InlineData("not-a-bounce.eml")]
     public void R8_reports_that_cannot_be_read_are_unclassified_with_the_raw_kept(string fixture)
     {
@@ -160,6 +167,20 @@ public class DsnParserTests
     }
 
     [Fact]
+    [Trait("Check", "R8")]
+    public void R8_a_text_bounce_without_a_status_part_is_read_by_its_family_parser()
+    {
+        var report = DsnParser.Parse(BounceFixtures.Read("daemon-plain.eml"));
+
+        Assert.Null(report.Problem);
+        Assert.Equal("Yahoo", report.Family);
+        var bounce = Assert.Single(report.Recipients);
+        Assert.Equal(("jack@old-isp.example", BounceKind.Hard, "5.1.1", "mailbox unavailable"),
+            (bounce.Recipient, bounce.Kind, bounce.Status, bounce.DiagnosticCode));
+    }
+
+    [Fact]
+    [Trait("Check", "R8")]
     public void R8_bytes_that_are_not_mail_at_all_are_unclassified()
     {
         var raw = new byte[] { 0, 159, 146, 150, 0xFF, 0xFE, 10, 10, 13, 0 };
@@ -171,6 +192,7 @@ public class DsnParserTests
     }
 
     [Fact]
+    [Trait("Check", "R9")]
     public void R9_the_dedupe_key_is_the_same_each_time_a_report_is_read_and_differs_by_recipient()
     {
         var first = DsnParser.Parse(BounceFixtures.Read("exim-multi.eml"));

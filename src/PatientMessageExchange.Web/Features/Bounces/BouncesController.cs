@@ -14,7 +14,7 @@ public sealed class BouncesController(BounceLog log) : Controller
             kind = null;
         }
         var bounces = await log.ListAsync(kind, page, ct);
-        return View(new BouncesModel(kind, bounces));
+        return View(new BouncesModel(kind, bounces, await log.BlockedWarningAsync(ct)));
     }
 
     [HttpGet]

@@ -3,4 +3,4 @@ using PatientMessageExchange.Core.Common;
 
 namespace PatientMessageExchange.Web.Features.Bounces;
 
-public sealed record BouncesModel(BounceKind? Kind, PagedList<BounceListItem> Bounces);
+public sealed record BouncesModel(BounceKind? Kind, PagedList<BounceListItem> Bounces, BlockedWarning? Blocked);
