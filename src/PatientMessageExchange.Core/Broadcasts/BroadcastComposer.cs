@@ -91,9 +91,18 @@ public sealed class BroadcastComposer(
             return new RenderedBroadcast(content.TemplateId, name, language, subjectSource, bodySource, null, null, errors);
         }
         var data = mergeData.ForPractice(await practice.GetAsync(ct));
-        return new RenderedBroadcast(content.TemplateId, name, language, subjectSource, bodySource,
-            renderer.Render(TemplatePart.EmailSubject, subjectSource, data), renderer.Render(TemplatePart.EmailBody, bodySource!, data),
-            errors);
+        string subject, body;
+        try
+        {
+            subject = renderer.Render(TemplatePart.EmailSubject, subjectSource, data);
+            body = renderer.Render(TemplatePart.EmailBody, bodySource!, data);
+        }
+        catch (TemplateRenderException e)
+        {
+            errors[content.TemplateId is null ? BodyField : TemplateField] = e.Message;
+            return new RenderedBroadcast(content.TemplateId, name, language, subjectSource, bodySource, null, null, errors);
+        }
+        return new RenderedBroadcast(content.TemplateId, name, language, subjectSource, bodySource, subject, body, errors);
     }
 
     public async Task<BroadcastSendResult> SendAsync(BroadcastOrder order, CancellationToken ct = default)
