@@ -76,6 +76,25 @@ public sealed class PersonalizedMessagesTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_stored_template_past_a_render_limit_skips_each_recipient_with_the_reason_instead_of_failing()
+    {
+        // Stored before the limits existed, so it never went through the check on save.
+        await using (var scope = _app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<PmxDbContext>();
+            await db.MessageTemplates.Where(t => t.Id == _templateId || t.VariantOfId == _templateId)
+                .ExecuteUpdateAsync(s => s.SetProperty(t => t.EmailHtmlBody, "{% for i in (1..100000000) %}x{% endfor %}"));
+        }
+
+        var response = await _client.PostFormAsync("/PersonalizedMessages/Estimate", Form(), tokenFrom: "/PersonalizedMessages/Compose");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+        Assert.Contains("3 patient(s) skipped", html);
+        Assert.Contains("The message can't be written for this patient: A range like (1..n) may have at most 10,000 items", html);
+    }
+
+    [Fact]
     public async Task Sending_reserves_the_estimate_and_the_emails_reach_the_outbox()
     {
         var response = await _client.PostFormAsync("/PersonalizedMessages/Send", Form(), tokenFrom: "/PersonalizedMessages/Compose");
