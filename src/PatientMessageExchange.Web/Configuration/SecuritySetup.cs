@@ -50,7 +50,7 @@ public static class SecuritySetup
             var identityValidator = options.Events.OnValidatePrincipal;
             options.Events.OnValidatePrincipal = async context =>
             {
-                if (!await EnforceSessionLimitsAsync(context))
+                if (!await EnforceSessionLimitsAsync(context) || !await EnforceSecurityStampAsync(context))
                 {
                     return;
                 }
@@ -142,6 +142,27 @@ public static class SecuritySetup
         var options = context.HttpContext.RequestServices.GetRequiredService<IOptions<SecurityStampValidatorOptions>>().Value;
         var now = (options.TimeProvider ?? TimeProvider.System).GetUtcNow();
         return now.Subtract(issuedUtc.Value) > options.ValidationInterval;
+    }
+
+    /// <summary>
+    /// Signing out, disabling a user or changing their role changes the security stamp; a cookie whose stamp is no
+    /// longer the user's is refused on its next request, not only at the next full check. One primary-key query.
+    /// </summary>
+    private static async Task<bool> EnforceSecurityStampAsync(CookieValidatePrincipalContext context)
+    {
+        var principal = context.Principal;
+        var services = context.HttpContext.RequestServices;
+        var claims = services.GetRequiredService<IOptions<IdentityOptions>>().Value.ClaimsIdentity;
+        var userId = principal?.FindFirst(claims.UserIdClaimType)?.Value;
+        var stamp = principal?.FindFirst(claims.SecurityStampClaimType)?.Value;
+        if (userId is not null && stamp is not null &&
+            string.Equals(await SecurityStamps.ReadAsync(services.GetRequiredService<PmxDbContext>(), userId), stamp, StringComparison.Ordinal))
+        {
+            return true;
+        }
+        context.RejectPrincipal();
+        await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
+        return false;
     }
 
     private static async Task<bool> EnforceSessionLimitsAsync(CookieValidatePrincipalContext context)

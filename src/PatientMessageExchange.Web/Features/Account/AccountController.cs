@@ -55,6 +55,12 @@ public sealed class AccountController(
     [HttpPost]
     public async Task<IActionResult> Logout()
     {
+        // A new stamp ends this cookie on the server too: a copy of it is refused from its next request on.
+        if (await users.GetUserAsync(User) is { } user)
+        {
+            await users.UpdateSecurityStampAsync(user);
+            await audit.RecordAsync(AuditActions.UserSignedOut, nameof(AppUser), user.Id);
+        }
         await signIn.SignOutAsync();
         return RedirectToAction(nameof(Login));
     }
