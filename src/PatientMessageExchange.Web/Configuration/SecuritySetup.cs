@@ -15,9 +15,21 @@ namespace PatientMessageExchange.Web.Configuration;
 
 public static class SecuritySetup
 {
+    /// <summary>
+    /// The largest request body any page takes (4 MB); a larger one gets 413 and a readable page. The patient import
+    /// allows more with its own <c>RequestSizeLimit</c>.
+    /// </summary>
+    public const long MaxRequestBodyBytes = 4 * 1024 * 1024;
+
     public static void AddSecurity(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            // No "Server: Kestrel": the response says nothing about what runs it.
+            kestrel.AddServerHeader = false;
+            kestrel.Limits.MaxRequestBodySize = MaxRequestBodyBytes;
+        });
         services.AddOptions<SessionPolicyOptions>().BindConfiguration(SessionPolicyOptions.Section)
             .ValidateDataAnnotations().ValidateOnStart();
 
@@ -28,7 +40,8 @@ public static class SecuritySetup
                 options.Password.RequireUppercase = false;
                 options.Password.RequireLowercase = false;
                 options.Password.RequireDigit = false;
-                options.Lockout.MaxFailedAccessAttempts = 5;
+                // R25: five wrong passwords are allowed; the sixth locks the account.
+                options.Lockout.MaxFailedAccessAttempts = 6;
                 options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(5);
                 options.Lockout.AllowedForNewUsers = true;
                 options.User.RequireUniqueEmail = false;

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 
 namespace PatientMessageExchange.Web.Features.Home;
@@ -13,6 +14,11 @@ public sealed class HomeController : Controller
     [Route("/Home/Error")]
     public IActionResult Error()
     {
+        // A request the server refused as it was read (too large, malformed) is the client's: answer with its own code.
+        if (HttpContext.Features.Get<IExceptionHandlerFeature>()?.Error is BadHttpRequestException refused)
+        {
+            return Status(refused.StatusCode);
+        }
         // The exception handler middleware has already logged the failure; the user sees only a reference.
         Response.StatusCode = StatusCodes.Status500InternalServerError;
         return View("Error", HttpContext.TraceIdentifier);
@@ -22,7 +28,10 @@ public sealed class HomeController : Controller
     [Route("/Home/Status/{code:int}")]
     public IActionResult Status(int code)
     {
-        Response.StatusCode = code;
-        return View("Status", code);
+        // Only error codes are answered as such; anything else (/Home/Status/0, /Home/Status/99999) is a page that
+        // does not exist, so the status line is always a real one.
+        var status = code is >= 400 and <= 599 ? code : StatusCodes.Status404NotFound;
+        Response.StatusCode = status;
+        return View("Status", status);
     }
 }
