@@ -26,11 +26,13 @@ public sealed class HomeController : Controller
 
     [AllowAnonymous, IgnoreAntiforgeryToken]
     [Route("/Home/Status/{code:int}")]
-    public IActionResult Status(int code)
+    public IActionResult Status([FromRoute] int code)
     {
-        // Only error codes are answered as such; anything else (/Home/Status/0, /Home/Status/99999) is a page that
-        // does not exist, so the status line is always a real one.
-        var status = code is >= 400 and <= 599 ? code : StatusCodes.Status404NotFound;
+        // When this page stands in for another's error, that error's code is the one to answer with: binding the route
+        // value can fail on the same oversized form that caused it, leaving 0. Only error codes are answered as such;
+        // anything else (/Home/Status/0, /Home/Status/99999) is a page that does not exist.
+        var original = HttpContext.Features.Get<IStatusCodeReExecuteFeature>()?.OriginalStatusCode ?? code;
+        var status = original is >= 400 and <= 599 ? original : StatusCodes.Status404NotFound;
         Response.StatusCode = status;
         return View("Status", status);
     }
