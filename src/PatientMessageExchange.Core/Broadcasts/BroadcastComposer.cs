@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using PatientMessageExchange.Core.Campaigns;
+using PatientMessageExchange.Core.Common;
 using PatientMessageExchange.Core.Credits;
 using PatientMessageExchange.Core.Practice;
 using PatientMessageExchange.Core.Preferences;
@@ -113,9 +114,9 @@ public sealed class BroadcastComposer(
         {
             errors[ListField] = "Every broadcast shows the practice's postal address; an administrator must add it under Administration → Practice first.";
         }
-        if (order.ScheduledForUtc is { } at && at <= clock.GetUtcNow())
+        if (order.ScheduledForUtc is { } at && SendTimes.Check(at, clock.GetUtcNow()) is { } late)
         {
-            errors[ScheduleField] = "Choose a time in the future, or send now.";
+            errors[ScheduleField] = late;
         }
         var rendered = await RenderAsync(order.Content, ct);
         foreach (var (field, error) in rendered.Errors)

@@ -3,6 +3,7 @@ using System.Text;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using PatientMessageExchange.Core.Audit;
+using PatientMessageExchange.Core.Common;
 using PatientMessageExchange.Core.Practice;
 using PatientMessageExchange.Core.Reports;
 using PatientMessageExchange.Web.Configuration;
@@ -17,6 +18,11 @@ public sealed class AuditController(AuditTrail trail, AuditLog audit, PracticeDi
     public async Task<IActionResult> Index([FromQuery] AuditQuery query, CancellationToken ct)
     {
         var zone = practice.GetTimeZone();
+        if (PracticeDays.CheckRange(query.From, query.To) is { } problem)
+        {
+            ModelState.AddModelError("", problem);
+            query = query with { From = null, To = null };
+        }
         return View(new AuditIndexModel(query, await trail.SearchAsync(query, zone, ct), await trail.ActionsAsync(ct), zone));
     }
 
@@ -24,6 +30,12 @@ public sealed class AuditController(AuditTrail trail, AuditLog audit, PracticeDi
     [HttpGet]
     public async Task Export([FromQuery] AuditQuery query, CancellationToken ct)
     {
+        // Checked before the first byte is written: once the CSV has started, an error can only cut it off.
+        if (PracticeDays.CheckRange(query.From, query.To) is not null)
+        {
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return;
+        }
         var zone = practice.GetTimeZone();
         await audit.RecordAsync(AuditActions.AuditExported, "AuditEvent", null,
             $"CSV export {query.From?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "start"}..{query.To?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "now"}", ct);

@@ -95,6 +95,53 @@ public sealed class PersonalizedMessagesTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_estimate_for_dates_at_the_edge_of_the_calendar_is_a_form_error()
+    {
+        var form = Form();
+        form["From"] = "9999-12-31";
+        form["To"] = "9999-12-31";
+
+        var response = await _client.PostFormAsync("/PersonalizedMessages/Estimate", form, tokenFrom: "/PersonalizedMessages/Compose");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("Choose dates between 1900 and 2199.", await response.Content.ReadAsStringAsync());
+    }
+
+    [Theory]
+    [InlineData("0001-01-01T09:00", "Choose a time in the future")]
+    [InlineData("past", "Choose a time in the future")]
+    [InlineData("gap", "does not exist: the clocks go forward")]
+    [InlineData("far", "at most 90 days ahead")]
+    public async Task A_send_time_that_cant_be_used_is_a_form_error_and_nothing_is_sent(string sendAt, string error)
+    {
+        var zone = TimeZoneInfo.FindSystemTimeZoneById("America/New_York");
+        var nowLocal = TimeZoneInfo.ConvertTime(_app.Clock.GetUtcNow(), zone).DateTime;
+        var form = Form();
+        form["SendLater"] = "true";
+        form["SendAt"] = sendAt switch
+        {
+            "past" => nowLocal.AddHours(-1).ToString("yyyy-MM-ddTHH:mm"),
+            "far" => nowLocal.AddDays(200).ToString("yyyy-MM-ddTHH:mm"),
+            // 2:30 AM on the second Sunday of March does not exist in New York.
+            "gap" => SecondSundayOfMarch(nowLocal.Year + 1).ToString("yyyy-MM-dd") + "T02:30",
+            _ => sendAt,
+        };
+
+        var response = await _client.PostFormAsync("/PersonalizedMessages/Send", form, tokenFrom: "/PersonalizedMessages/Compose");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains(error, System.Net.WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()));
+        await using var scope = _app.Services.CreateAsyncScope();
+        Assert.Equal(0, await scope.ServiceProvider.GetRequiredService<PmxDbContext>().Campaigns.CountAsync());
+    }
+
+    private static DateOnly SecondSundayOfMarch(int year)
+    {
+        var first = new DateOnly(year, 3, 1);
+        return first.AddDays(((int)DayOfWeek.Sunday - (int)first.DayOfWeek + 7) % 7 + 7);
+    }
+
+    [Fact]
     public async Task Sending_reserves_the_estimate_and_the_emails_reach_the_outbox()
     {
         var response = await _client.PostFormAsync("/PersonalizedMessages/Send", Form(), tokenFrom: "/PersonalizedMessages/Compose");
