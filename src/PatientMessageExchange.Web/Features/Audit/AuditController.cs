@@ -42,15 +42,14 @@ public sealed class AuditController(AuditTrail trail, AuditLog audit, PracticeDi
         Response.ContentType = "text/csv; charset=utf-8";
         Response.Headers.ContentDisposition = "attachment; filename=\"audit.csv\"";
         await using var writer = new StreamWriter(Response.Body, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true));
-        await writer.WriteLineAsync("Id,OccurredLocal,User,Action,EntityType,EntityId,Detail,IpAddress");
+        await using var csv = new SafeCsvWriter(writer);
+        await csv.WriteRowAsync(["Id", "OccurredLocal", "User", "Action", "EntityType", "EntityId", "Detail", "IpAddress"]);
         await foreach (var e in trail.StreamAsync(query, zone).WithCancellation(ct))
         {
             var local = TimeZoneInfo.ConvertTime(e.OccurredUtc, zone).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
-            await writer.WriteLineAsync(string.Join(',', e.Id.ToString(CultureInfo.InvariantCulture), local,
-                Cell(e.UserName), Cell(e.Action), Cell(e.EntityType), Cell(e.EntityId), Cell(e.Detail), Cell(e.IpAddress)));
+            await csv.WriteRowAsync([e.Id.ToString(CultureInfo.InvariantCulture), local, e.UserName, e.Action, e.EntityType,
+                e.EntityId, e.Detail, e.IpAddress]);
         }
+        await csv.FlushAsync();
     }
-
-    /// <summary>Quotes a CSV cell and defuses spreadsheet formulas (R28).</summary>
-    private static string Cell(string? value) => "\"" + ExportCell.Neutralize(value).Replace("\"", "\"\"") + "\"";
 }
