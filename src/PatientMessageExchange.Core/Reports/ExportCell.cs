@@ -4,7 +4,7 @@ namespace PatientMessageExchange.Core.Reports;
 
 /// <summary>
 /// R28: a cell that a spreadsheet would read as a formula is prefixed with a single quote, so it shows as text and never
-/// runs. A formula is recognised after any leading spaces and quotes too (= + - @, a tab, a carriage return or a line
+/// runs. A formula is recognised after any leading spaces and double quotes too (= + - @, a tab, a carriage return or a line
 /// feed). Plain numbers such as -3 are left alone, since a spreadsheet reads them as numbers, not formulas.
 /// </summary>
 public static partial class ExportCell
@@ -17,7 +17,7 @@ public static partial class ExportCell
         }
         foreach (var c in text)
         {
-            if (c is ' ' or '"' or '\'')
+            if (c is ' ' or '"')
             {
                 continue;
             }
