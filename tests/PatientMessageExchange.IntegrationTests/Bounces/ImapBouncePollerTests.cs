@@ -24,6 +24,7 @@ public sealed class ImapBouncePollerTests : IClassFixture<DovecotServer>, IDispo
 
     public void Dispose() => _database.Dispose();
 
+    [Trait("Check", "R10")]
     [Fact]
     public async Task R10_bounces_are_recorded_once_and_moved_and_other_mail_is_untouched()
     {
@@ -66,6 +67,8 @@ public sealed class ImapBouncePollerTests : IClassFixture<DovecotServer>, IDispo
         Assert.Equal(6, await check.Bounces.CountAsync());
     }
 
+    [Trait("Check", "R9")]
+    [Trait("Check", "R10")]
     [Fact]
     public async Task R9_R10_a_report_still_in_the_inbox_after_its_commit_is_recorded_once()
     {
@@ -85,6 +88,7 @@ public sealed class ImapBouncePollerTests : IClassFixture<DovecotServer>, IDispo
         Assert.Equal(1, await db.Bounces.CountAsync());
     }
 
+    [Trait("Check", "R10")]
     [Fact]
     public async Task R10_a_report_whose_rows_fail_to_commit_stays_in_the_inbox()
     {

@@ -5,6 +5,7 @@ namespace PatientMessageExchange.UnitTests.Bounces;
 
 public class BounceDetectorTests
 {
+    [Trait("Check", "R10")]
     [Theory]
     [InlineData("postfix-hard.eml", true)]
     [InlineData("exchange-hard.eml", true)]
@@ -27,6 +28,7 @@ public class BounceDetectorTests
         Assert.Equal(expected, BounceDetector.IsBounce(headers));
     }
 
+    [Trait("Check", "R10")]
     [Fact]
     public void R10_a_person_writing_about_an_undeliverable_letter_is_not_a_bounce()
     {

@@ -18,6 +18,7 @@ public sealed class BounceProcessorTests : IDisposable
 
     public void Dispose() => _database.Dispose();
 
+    [Trait("Check", "R9")]
     [Fact]
     public async Task R9_a_hard_bounce_marks_every_email_point_with_the_address_and_suppresses_it()
     {
@@ -49,6 +50,7 @@ public sealed class BounceProcessorTests : IDisposable
         Assert.Equal(2, await db.AuditEvents.CountAsync(a => a.Action == AuditActions.ContactPointChanged));
     }
 
+    [Trait("Check", "R9")]
     [Fact]
     public async Task R9_the_same_report_processed_twice_gives_one_bounce_row()
     {
@@ -70,6 +72,7 @@ public sealed class BounceProcessorTests : IDisposable
         Assert.Equal(1, await db.AuditEvents.CountAsync(a => a.Action == AuditActions.BounceRecorded));
     }
 
+    [Trait("Check", "R9")]
     [Fact]
     public async Task R9_a_report_without_a_message_id_is_recognised_by_its_bytes()
     {
@@ -180,6 +183,7 @@ public sealed class BounceProcessorTests : IDisposable
         Assert.Equal("Unsubscribed", (await check.Suppressions.SingleAsync()).Reason);
     }
 
+    [Trait("Check", "R8")]
     [Fact]
     public async Task R8_an_unclassified_report_is_kept_whole_and_changes_no_contact_point()
     {
@@ -198,6 +202,7 @@ public sealed class BounceProcessorTests : IDisposable
         Assert.Empty(await db.Suppressions.ToListAsync());
     }
 
+    [Trait("Check", "R9")]
     [Fact]
     public async Task R9_a_delay_notice_records_nothing()
     {

@@ -5,6 +5,7 @@ namespace PatientMessageExchange.UnitTests.Bounces;
 
 public class DsnParserTests
 {
+    [Trait("Check", "R8")]
     [Fact]
     public void R8_postfix_hard_bounce_gives_recipient_status_and_envelope_id()
     {
@@ -28,6 +29,7 @@ public class DsnParserTests
         Assert.Equal(new DateTimeOffset(2026, 11, 19, 14, 2, 11, TimeSpan.Zero), report.DateUtc);
     }
 
+    [Trait("Check", "R8")]
     [Fact]
     public void R8_exchange_ndr_is_matched_through_the_returned_message_id()
     {
@@ -44,6 +46,7 @@ public class DsnParserTests
         Assert.Equal(1002, report.MessageId);
     }
 
+    [Trait("Check", "R8")]
     [Fact]
     public void R8_gmail_dsn_with_a_folded_multiline_diagnostic_is_read()
     {
@@ -58,6 +61,7 @@ public class DsnParserTests
         Assert.Equal(1003, report.MessageId);
     }
 
+    [Trait("Check", "R8")]
     [Fact]
     public void R8_exim_report_gives_one_entry_per_failed_recipient_and_skips_the_delivered_one()
     {
@@ -72,6 +76,7 @@ public class DsnParserTests
         Assert.Equal(1004, report.MessageId);
     }
 
+    [Trait("Check", "R8")]
     [Fact]
     public void R8_global_delivery_status_reads_utf8_fields()
     {
@@ -123,6 +128,7 @@ public class DsnParserTests
         Assert.Equal(BounceKind.Unclassified, Assert.Single(report.Recipients).Kind);
     }
 
+    [Trait("Check", "R9")]
     [Fact]
     public void R9_a_delay_notice_has_no_bounces()
     {
@@ -142,6 +148,7 @@ public class DsnParserTests
         Assert.Equal(("ivy@full.example", BounceKind.Soft, "4.2.2"), (bounce.Recipient, bounce.Kind, bounce.Status));
     }
 
+    [Trait("Check", "R8")]
     [Theory]
     [InlineData("garbage-report.eml")]
     [InlineData("daemon-plain.eml")]
@@ -159,6 +166,7 @@ public class DsnParserTests
         Assert.Same(raw, report.RawMessage);
     }
 
+    [Trait("Check", "R8")]
     [Fact]
     public void R8_bytes_that_are_not_mail_at_all_are_unclassified()
     {
@@ -170,6 +178,7 @@ public class DsnParserTests
         Assert.Same(raw, report.RawMessage);
     }
 
+    [Trait("Check", "R9")]
     [Fact]
     public void R9_the_dedupe_key_is_the_same_each_time_a_report_is_read_and_differs_by_recipient()
     {
