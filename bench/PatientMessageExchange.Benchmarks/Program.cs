@@ -2,6 +2,7 @@ using PatientMessageExchange.Benchmarks;
 using PatientMessageExchange.Benchmarks.Broadcasts;
 using PatientMessageExchange.Benchmarks.Campaigns;
 using PatientMessageExchange.Benchmarks.Email;
+using PatientMessageExchange.Benchmarks.Import;
 using PatientMessageExchange.Benchmarks.Reports;
 using PatientMessageExchange.Benchmarks.Resolution;
 using PatientMessageExchange.Benchmarks.Telephony;
@@ -9,11 +10,12 @@ using PatientMessageExchange.Core.Campaigns;
 using PatientMessageExchange.Core.Data;
 using PatientMessageExchange.Benchmarks.Web;
 
-// dotnet run -c Release --project bench/PatientMessageExchange.Benchmarks -- [P1 B1 B2 B3-sms B3-voice B4 B5 B6 M1 ...] [--quick] [--strict]
-// M1 measures the process's peak memory, so it runs first: memory the runtime took for an earlier benchmark (B5 seeds a
-// million rows) is not given back to the system, and its peak could not be told apart from M1's.
+// dotnet run -c Release --project bench/PatientMessageExchange.Benchmarks -- [P1 B1 B2 B3-sms B3-voice B4 B5 B6 M1 M2 ...] [--quick] [--strict]
+// M1 and M2 measure the process's peak memory, so they run first: memory the runtime took for an earlier benchmark (B5
+// seeds a million rows) is not given back to the system, and its peak could not be told apart from theirs.
 IBenchmark[] benchmarks =
 [
+    new M2PatientImportBenchmark(),
     new M1BroadcastBenchmark(),
     new P1ResolutionBenchmark(),
     new B1EmailDispatchBenchmark(),

@@ -14,6 +14,7 @@ public static class AuditActions
     public const string UserCreated = "user.created";
     public const string UserRolesChanged = "user.roles-changed";
     public const string UserSignedIn = "user.signed-in";
+    public const string UserSignedOut = "user.signed-out";
     public const string UserSignInFailed = "user.sign-in-failed";
     public const string UserLockedOut = "user.locked-out";
     public const string PracticeChanged = "practice.changed";

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using PatientMessageExchange.Core.Campaigns;
+using PatientMessageExchange.Core.Common;
 using PatientMessageExchange.Core.Credits;
 using PatientMessageExchange.Core.Practice;
 using PatientMessageExchange.Core.Preferences;
@@ -91,9 +92,18 @@ public sealed class BroadcastComposer(
             return new RenderedBroadcast(content.TemplateId, name, language, subjectSource, bodySource, null, null, errors);
         }
         var data = mergeData.ForPractice(await practice.GetAsync(ct));
-        return new RenderedBroadcast(content.TemplateId, name, language, subjectSource, bodySource,
-            renderer.Render(TemplatePart.EmailSubject, subjectSource, data), renderer.Render(TemplatePart.EmailBody, bodySource!, data),
-            errors);
+        string subject, body;
+        try
+        {
+            subject = renderer.Render(TemplatePart.EmailSubject, subjectSource, data);
+            body = renderer.Render(TemplatePart.EmailBody, bodySource!, data);
+        }
+        catch (TemplateRenderException e)
+        {
+            errors[content.TemplateId is null ? BodyField : TemplateField] = e.Message;
+            return new RenderedBroadcast(content.TemplateId, name, language, subjectSource, bodySource, null, null, errors);
+        }
+        return new RenderedBroadcast(content.TemplateId, name, language, subjectSource, bodySource, subject, body, errors);
     }
 
     public async Task<BroadcastSendResult> SendAsync(BroadcastOrder order, CancellationToken ct = default)
@@ -104,9 +114,9 @@ public sealed class BroadcastComposer(
         {
             errors[ListField] = "Every broadcast shows the practice's postal address; an administrator must add it under Administration → Practice first.";
         }
-        if (order.ScheduledForUtc is { } at && at <= clock.GetUtcNow())
+        if (order.ScheduledForUtc is { } at && SendTimes.Check(at, clock.GetUtcNow()) is { } late)
         {
-            errors[ScheduleField] = "Choose a time in the future, or send now.";
+            errors[ScheduleField] = late;
         }
         var rendered = await RenderAsync(order.Content, ct);
         foreach (var (field, error) in rendered.Errors)

@@ -82,7 +82,20 @@ public class CampaignPlanner(
             var due = member.DueItem is null ? null : new DueItem(member.DueItem, member.DueDate ?? today);
             toRender.Add(new Recipient(variant, contact, patient, appointment, due));
         }
-        var planned = RenderAll(toRender, shared, ct);
+        var rendered = RenderAll(toRender, shared, ct);
+        var planned = new List<PlannedMessage>(rendered.Length);
+        for (var i = 0; i < rendered.Length; i++)
+        {
+            if (rendered[i].Message is { } message)
+            {
+                planned.Add(message);
+            }
+            else
+            {
+                // One recipient's message went past a render limit: that one is left out, with the reason.
+                skipped.Add(Skip(toRender[i].Patient, null, $"The message can't be written for this patient: {rendered[i].Failure}"));
+            }
+        }
 
         var byMode = planned.GroupBy(m => m.Mode).OrderBy(g => g.Key)
             .Select(g => new ModeEstimate(g.Key, g.Count(), g.Sum(m => Math.Max(1, m.Segments)), g.Sum(m => m.Cost))).ToList();
@@ -98,16 +111,16 @@ public class CampaignPlanner(
     /// Renders every message, in the audience's order. Each message depends only on its own recipient, so a large
     /// campaign is rendered on all cores in contiguous ranges; the result is the same as rendering one by one.
     /// </summary>
-    private List<PlannedMessage> RenderAll(List<Recipient> toRender, PreparedPractice practice, CancellationToken ct)
+    private (PlannedMessage? Message, string? Failure)[] RenderAll(List<Recipient> toRender, PreparedPractice practice, CancellationToken ct)
     {
-        var rendered = new PlannedMessage[toRender.Count];
+        var rendered = new (PlannedMessage?, string?)[toRender.Count];
         if (toRender.Count < ParallelRenderThreshold || Environment.ProcessorCount == 1)
         {
             for (var i = 0; i < toRender.Count; i++)
             {
                 rendered[i] = Render(toRender[i], practice);
             }
-            return [.. rendered];
+            return rendered;
         }
         try
         {
@@ -127,11 +140,20 @@ public class CampaignPlanner(
             ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
             throw;
         }
-        return [.. rendered];
+        return rendered;
     }
 
-    private PlannedMessage Render(Recipient recipient, PreparedPractice practice) =>
-        recipients.Render(recipient.Variant, recipient.Contact, recipient.Patient, recipient.Appointment, recipient.Due, practice);
+    private (PlannedMessage?, string?) Render(Recipient recipient, PreparedPractice practice)
+    {
+        try
+        {
+            return (recipients.Render(recipient.Variant, recipient.Contact, recipient.Patient, recipient.Appointment, recipient.Due, practice), null);
+        }
+        catch (TemplateRenderException e)
+        {
+            return (null, e.Message);
+        }
+    }
 
     private static string Describe(Channel channel) => channel switch
     {

@@ -6,6 +6,25 @@ namespace PatientMessageExchange.Core.Common;
 /// </summary>
 public static class PracticeDays
 {
+    /// <summary>The first and last day any date filter or schedule accepts: beyond them a day has no UTC start.</summary>
+    public static readonly DateOnly Earliest = new(1900, 1, 1);
+
+    public static readonly DateOnly Latest = new(2199, 12, 31);
+
+    /// <summary>Why a date range can't be used (outside the supported years, or ending before it starts), or null.</summary>
+    public static string? CheckRange(DateOnly? from, DateOnly? to)
+    {
+        if (from is { } f && (f < Earliest || f > Latest) || to is { } t && (t < Earliest || t > Latest))
+        {
+            return $"Choose dates between {Earliest:yyyy} and {Latest:yyyy}.";
+        }
+        if (from is { } start && to is { } end && end < start)
+        {
+            return "The end date is before the start date.";
+        }
+        return null;
+    }
+
     /// <summary>The local date in <paramref name="zone"/> at the instant <paramref name="utc"/>.</summary>
     public static DateOnly LocalDate(this TimeZoneInfo zone, DateTimeOffset utc) =>
         DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(utc, zone).DateTime);

@@ -18,6 +18,12 @@ public class CreditPurchase
     public string? ExternalReference { get; set; }
 
     public string? FailureReason { get; set; }
+
+    /// <summary>
+    /// The buy form's one-time key: posting the same form again (a double click, a replayed request) finds this
+    /// purchase instead of starting another.
+    /// </summary>
+    public string? IdempotencyKey { get; set; }
     public string? RequestedByUserId { get; set; }
     public string RequestedByName { get; set; } = "";
     public DateTimeOffset CreatedUtc { get; set; }

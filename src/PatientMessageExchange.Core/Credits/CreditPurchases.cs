@@ -18,8 +18,19 @@ public class CreditPurchases(
     TimeProvider clock,
     ILogger<CreditPurchases> logger)
 {
-    public async Task<PurchaseStartResult> BuyAsync(int planId, CheckoutUrls urls, CancellationToken ct = default)
+    public async Task<PurchaseStartResult> BuyAsync(int planId, CheckoutUrls urls, CancellationToken ct = default) =>
+        await BuyAsync(planId, urls, null, ct);
+
+    /// <summary>
+    /// Starts a purchase. With <paramref name="idempotencyKey"/> (the buy form's one-time key), posting the same form
+    /// again returns the purchase it started the first time instead of creating another.
+    /// </summary>
+    public async Task<PurchaseStartResult> BuyAsync(int planId, CheckoutUrls urls, string? idempotencyKey, CancellationToken ct = default)
     {
+        if (idempotencyKey is not null && await FindByKeyAsync(idempotencyKey, ct) is { } earlier)
+        {
+            return earlier;
+        }
         var plan = await db.CreditPlans.AsNoTracking().SingleOrDefaultAsync(p => p.Id == planId, ct);
         if (plan is null || plan.IsRetired)
         {
@@ -36,9 +47,19 @@ public class CreditPurchases(
             RequestedByUserId = actor.UserId,
             RequestedByName = actor.UserName,
             CreatedUtc = clock.GetUtcNow(),
+            IdempotencyKey = idempotencyKey,
         };
         db.CreditPurchases.Add(purchase);
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException) when (idempotencyKey is not null)
+        {
+            // The same form posted twice at once: the other request stored the purchase.
+            db.ChangeTracker.Clear();
+            return await FindByKeyAsync(idempotencyKey, ct) ?? throw new InvalidOperationException("The purchase was neither stored nor found.");
+        }
         audit.Add(AuditActions.PurchaseRequested, nameof(CreditPurchase), Id(purchase),
             $"{plan.Name}: {plan.Credits}+{plan.BonusCredits} credits for {plan.PriceCents} cents via {gateway.Name}");
         await db.SaveChangesAsync(ct);
@@ -62,6 +83,13 @@ public class CreditPurchases(
         }
         logger.LogInformation("Purchase {PurchaseId} of plan {PlanId} started via {Gateway}", purchase.Id, plan.Id, gateway.Name);
         return new PurchaseStartResult(true, null, purchase.Id, start.RedirectUrl);
+    }
+
+    private async Task<PurchaseStartResult?> FindByKeyAsync(string idempotencyKey, CancellationToken ct)
+    {
+        var id = await db.CreditPurchases.AsNoTracking().Where(p => p.IdempotencyKey == idempotencyKey)
+            .Select(p => (int?)p.Id).FirstOrDefaultAsync(ct);
+        return id is null ? null : new PurchaseStartResult(true, null, id, null) { Replayed = true };
     }
 
     /// <summary>An administrator records that an invoice was paid; credits and bonus are posted once.</summary>

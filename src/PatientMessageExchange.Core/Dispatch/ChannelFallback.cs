@@ -154,7 +154,16 @@ public class ChannelFallback(
         var practice = await db.PracticeProfiles.AsNoTracking().FirstOrDefaultAsync(p => p.Id == PracticeProfile.SingletonId, ct)
                        ?? new PracticeProfile();
         var due = failed.DueItem is { } item ? new DueItem(item, failed.DueDate ?? practice.TimeZone.LocalDate(now)) : null;
-        var planned = recipients.Render(variant, contact, patient, appointment, due, practice);
+        PlannedMessage planned;
+        try
+        {
+            planned = recipients.Render(variant, contact, patient, appointment, due, practice);
+        }
+        catch (TemplateRenderException e)
+        {
+            await NoteAsync(messageId, $"{NotePrefix} {e.Message}", ct);
+            return Skipped(failed, FallbackOutcome.NoOtherMode);
+        }
 
         FallbackResult created;
         try

@@ -29,24 +29,14 @@ public class FixRecordsWorklist(PmxDbContext db, ContactResolver resolver, Audit
     public async Task WriteCsvAsync(FixRecordsQuery query, TextWriter writer, CancellationToken ct = default)
     {
         var all = await LoadAsync(query, ct);
-        await using var csv = new CsvWriter(writer, CultureInfo.InvariantCulture, leaveOpen: true);
-        foreach (var header in new[] { "ChartNumber", "Patient", "Guardian", "Mode", "Value", "Reason", "Detail", "SinceUtc" })
-        {
-            csv.WriteField(header);
-        }
-        await csv.NextRecordAsync();
+        await using var csv = new SafeCsvWriter(writer);
+        await csv.WriteRowAsync(["ChartNumber", "Patient", "Guardian", "Mode", "Value", "Reason", "Detail", "SinceUtc"]);
         foreach (var item in all)
         {
-            csv.WriteField(ExportCell.Neutralize(item.ChartNumber));
-            csv.WriteField(ExportCell.Neutralize(item.PatientName));
-            csv.WriteField(ExportCell.Neutralize(item.GuardianName));
-            csv.WriteField(item.Mode.ToString());
-            csv.WriteField(item.Value);
-            csv.WriteField(item.Reason.ToString());
-            csv.WriteField(ExportCell.Neutralize(item.Detail));
-            csv.WriteField(item.SinceUtc?.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture));
-            await csv.NextRecordAsync();
+            await csv.WriteRowAsync([item.ChartNumber, item.PatientName, item.GuardianName, item.Mode.ToString(), item.Value,
+                item.Reason.ToString(), item.Detail, item.SinceUtc?.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)]);
         }
+        await csv.FlushAsync();
         await audit.RecordAsync(AuditActions.FixRecordsExported, detail: $"{all.Count} rows", ct: ct);
     }
 

@@ -63,6 +63,12 @@ public class ContactNormalizer(IOptions<PatientRegistryOptions> options)
         {
             return NormalizedContact.Fail($"\"{trimmed}\" is not a valid phone number for its region.");
         }
+        if (number.HasExtension)
+        {
+            // Storing the number without it would silently reach the switchboard instead of the person.
+            return NormalizedContact.Fail($"\"{trimmed}\" has an extension ({number.Extension}), which texts and automated calls " +
+                                          "can't dial. Give a direct number without the extension.");
+        }
         return NormalizedContact.Ok(Phones.Format(number, PhoneNumberFormat.E164));
     }
 

@@ -50,18 +50,27 @@ public class PatientDirectory(PmxDbContext db, AuditLog audit, ContactNormalizer
         }
         // "Last, First" narrows by both names; a single word matches a chart number or either name.
         var parts = text.Split(',', 2, StringSplitOptions.TrimEntries);
+        // What was typed is matched literally: %, _ and the escape character itself lose their LIKE meaning.
         if (parts.Length == 2 && parts[0].Length > 0)
         {
-            var last = parts[0] + "%";
-            var first = parts[1] + "%";
-            return query.Where(p => EF.Functions.Like(p.LastName, last) &&
-                                    (EF.Functions.Like(p.FirstName, first) || EF.Functions.Like(p.PreferredName!, first)));
+            var last = EscapeLike(parts[0]) + "%";
+            var first = EscapeLike(parts[1]) + "%";
+            return query.Where(p => EF.Functions.Like(p.LastName, last, LikeEscape) &&
+                                    (EF.Functions.Like(p.FirstName, first, LikeEscape) || EF.Functions.Like(p.PreferredName!, first, LikeEscape)));
         }
-        var prefix = text + "%";
+        var prefix = EscapeLike(text) + "%";
         var chart = text.ToUpperInvariant();
-        return query.Where(p => p.ChartNumber.ToUpper() == chart || EF.Functions.Like(p.LastName, prefix) ||
-                                EF.Functions.Like(p.FirstName, prefix) || EF.Functions.Like(p.PreferredName!, prefix));
+        return query.Where(p => p.ChartNumber.ToUpper() == chart || EF.Functions.Like(p.LastName, prefix, LikeEscape) ||
+                                EF.Functions.Like(p.FirstName, prefix, LikeEscape) || EF.Functions.Like(p.PreferredName!, prefix, LikeEscape));
     }
+
+    private const string LikeEscape = "\\";
+
+    private static string EscapeLike(string text) =>
+        text.Replace("\\", "\\\\", StringComparison.Ordinal)
+            .Replace("%", "\\%", StringComparison.Ordinal)
+            .Replace("_", "\\_", StringComparison.Ordinal)
+            .Replace("[", "\\[", StringComparison.Ordinal);
 
     /// <summary>Opens a chart. Every opening is audited, because reading a record is access to PHI.</summary>
     public async Task<Patient?> OpenAsync(int id, CancellationToken ct = default)

@@ -23,20 +23,12 @@ public class MessagesSentExporter(MessagesSentReporter reporter, PracticeDirecto
         try
         {
             await using var text = new StreamWriter(output, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), 64 * 1024, leaveOpen: true);
-            await using (var csv = new CsvWriter(text, CultureInfo.InvariantCulture, leaveOpen: true))
+            await using (var csv = new SafeCsvWriter(text))
             {
-                foreach (var header in MessagesSentColumns.Headers)
-                {
-                    csv.WriteField(header);
-                }
-                await csv.NextRecordAsync();
+                await csv.WriteRowAsync(MessagesSentColumns.Headers);
                 await foreach (var row in reporter.StreamAsync(period, filter, ct))
                 {
-                    foreach (var cell in MessagesSentColumns.Cells(row, zone))
-                    {
-                        csv.WriteField(cell);
-                    }
-                    await csv.NextRecordAsync();
+                    await csv.WriteRowAsync(MessagesSentColumns.Cells(row, zone));
                     rows++;
                 }
                 await csv.FlushAsync();

@@ -77,7 +77,15 @@ public sealed class TemplatePreviewer(TemplateRenderer renderer, MergeDataFactor
             var data = scope == MergeScope.Broadcast
                 ? mergeData.ForPractice(profile)
                 : mergeData.Create(profile, patient, appointment, due, part, code);
-            return renderer.Render(part, source, data);
+            try
+            {
+                return renderer.Render(part, source, data);
+            }
+            catch (TemplateRenderException e)
+            {
+                errors.Add(new TemplateError(part, 1, 1, e.Message));
+                return null;
+            }
         }
         var subject = Render(TemplatePart.EmailSubject);
         var body = Render(TemplatePart.EmailBody);

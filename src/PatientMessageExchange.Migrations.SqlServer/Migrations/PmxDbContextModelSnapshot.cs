@@ -822,6 +822,10 @@ namespace PatientMessageExchange.Migrations.SqlServer.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("nvarchar(32)");
 
+                    b.Property<string>("IdempotencyKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
                     b.Property<int>("PlanId")
                         .HasColumnType("int");
 
@@ -850,6 +854,10 @@ namespace PatientMessageExchange.Migrations.SqlServer.Migrations
                     b.HasIndex("CreatedUtc");
 
                     b.HasIndex("ExternalReference");
+
+                    b.HasIndex("IdempotencyKey")
+                        .IsUnique()
+                        .HasFilter("IdempotencyKey IS NOT NULL");
 
                     b.HasIndex("PlanId");
 

@@ -789,6 +789,10 @@ namespace PatientMessageExchange.Migrations.Sqlite.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("IdempotencyKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("PlanId")
                         .HasColumnType("INTEGER");
 
@@ -817,6 +821,10 @@ namespace PatientMessageExchange.Migrations.Sqlite.Migrations
                     b.HasIndex("CreatedUtc");
 
                     b.HasIndex("ExternalReference");
+
+                    b.HasIndex("IdempotencyKey")
+                        .IsUnique()
+                        .HasFilter("IdempotencyKey IS NOT NULL");
 
                     b.HasIndex("PlanId");
 

@@ -60,7 +60,18 @@ public static class BroadcastSetup
         if (!File.Exists(path))
         {
             var temporary = $"{path}.{Guid.NewGuid():N}.tmp";
-            File.WriteAllBytes(temporary, RandomNumberGenerator.GetBytes(32));
+            // Only the app's own user may read the key (0600): with it anyone could forge unsubscribe links.
+            using (var stream = OperatingSystem.IsWindows()
+                       ? new FileStream(temporary, FileMode.CreateNew, FileAccess.Write)
+                       : new FileStream(temporary, new FileStreamOptions
+                       {
+                           Mode = FileMode.CreateNew,
+                           Access = FileAccess.Write,
+                           UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite,
+                       }))
+            {
+                stream.Write(RandomNumberGenerator.GetBytes(32));
+            }
             try
             {
                 File.Move(temporary, path, overwrite: false);
@@ -70,6 +81,11 @@ public static class BroadcastSetup
                 // Another process created it first; use theirs.
                 File.Delete(temporary);
             }
+        }
+        if (!OperatingSystem.IsWindows() && (File.GetUnixFileMode(path) & (UnixFileMode.GroupRead | UnixFileMode.OtherRead)) != 0)
+        {
+            // A key created before it was made private.
+            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
         }
         return File.ReadAllBytes(path);
     }

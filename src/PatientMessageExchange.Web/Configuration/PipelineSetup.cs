@@ -14,6 +14,7 @@ public static class PipelineSetup
         app.UseStaticFiles();
         app.UseRequestLogging();
         app.UseRouting();
+        app.UseMiddleware<RequestSizeGate>();
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseMiddleware<SetupGate>();

@@ -15,9 +15,21 @@ namespace PatientMessageExchange.Web.Configuration;
 
 public static class SecuritySetup
 {
+    /// <summary>
+    /// The largest request body any page takes (4 MB); a larger one gets 413 and a readable page. The patient import
+    /// allows more with its own <c>RequestSizeLimit</c>.
+    /// </summary>
+    public const long MaxRequestBodyBytes = 4 * 1024 * 1024;
+
     public static void AddSecurity(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            // No "Server: Kestrel": the response says nothing about what runs it.
+            kestrel.AddServerHeader = false;
+            kestrel.Limits.MaxRequestBodySize = MaxRequestBodyBytes;
+        });
         services.AddOptions<SessionPolicyOptions>().BindConfiguration(SessionPolicyOptions.Section)
             .ValidateDataAnnotations().ValidateOnStart();
 
@@ -28,7 +40,8 @@ public static class SecuritySetup
                 options.Password.RequireUppercase = false;
                 options.Password.RequireLowercase = false;
                 options.Password.RequireDigit = false;
-                options.Lockout.MaxFailedAccessAttempts = 5;
+                // R25: five wrong passwords are allowed; the sixth locks the account.
+                options.Lockout.MaxFailedAccessAttempts = 6;
                 options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(5);
                 options.Lockout.AllowedForNewUsers = true;
                 options.User.RequireUniqueEmail = false;
@@ -50,7 +63,7 @@ public static class SecuritySetup
             var identityValidator = options.Events.OnValidatePrincipal;
             options.Events.OnValidatePrincipal = async context =>
             {
-                if (!await EnforceSessionLimitsAsync(context))
+                if (!await EnforceSessionLimitsAsync(context) || !await EnforceSecurityStampAsync(context))
                 {
                     return;
                 }
@@ -142,6 +155,27 @@ public static class SecuritySetup
         var options = context.HttpContext.RequestServices.GetRequiredService<IOptions<SecurityStampValidatorOptions>>().Value;
         var now = (options.TimeProvider ?? TimeProvider.System).GetUtcNow();
         return now.Subtract(issuedUtc.Value) > options.ValidationInterval;
+    }
+
+    /// <summary>
+    /// Signing out, disabling a user or changing their role changes the security stamp; a cookie whose stamp is no
+    /// longer the user's is refused on its next request, not only at the next full check. One primary-key query.
+    /// </summary>
+    private static async Task<bool> EnforceSecurityStampAsync(CookieValidatePrincipalContext context)
+    {
+        var principal = context.Principal;
+        var services = context.HttpContext.RequestServices;
+        var claims = services.GetRequiredService<IOptions<IdentityOptions>>().Value.ClaimsIdentity;
+        var userId = principal?.FindFirst(claims.UserIdClaimType)?.Value;
+        var stamp = principal?.FindFirst(claims.SecurityStampClaimType)?.Value;
+        if (userId is not null && stamp is not null &&
+            string.Equals(await SecurityStamps.ReadAsync(services.GetRequiredService<PmxDbContext>(), userId), stamp, StringComparison.Ordinal))
+        {
+            return true;
+        }
+        context.RejectPrincipal();
+        await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
+        return false;
     }
 
     private static async Task<bool> EnforceSessionLimitsAsync(CookieValidatePrincipalContext context)

@@ -23,6 +23,7 @@ public sealed class BounceMailboxAppTests : IClassFixture<DovecotServer>, IDispo
 
     public void Dispose() => _app.Dispose();
 
+    [Trait("Check", "R8")]
     [Fact]
     public async Task R8_a_hard_bounce_read_from_the_configured_mailbox_shows_on_bounces_and_fix_records()
     {

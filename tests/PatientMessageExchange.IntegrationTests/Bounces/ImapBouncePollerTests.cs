@@ -24,6 +24,7 @@ public sealed class ImapBouncePollerTests : IClassFixture<DovecotServer>, IDispo
 
     public void Dispose() => _database.Dispose();
 
+    [Trait("Check", "R10")]
     [Fact]
     [Trait("Check", "R10")]
     public async Task R10_bounces_are_recorded_once_and_moved_and_other_mail_is_untouched()
@@ -70,6 +71,8 @@ public sealed class ImapBouncePollerTests : IClassFixture<DovecotServer>, IDispo
         Assert.Equal(6, await check.Bounces.CountAsync());
     }
 
+    [Trait("Check", "R9")]
+    [Trait("Check", "R10")]
     [Fact]
     [Trait("Check", "R9")]
     [Trait("Check", "R10")]
@@ -91,6 +94,7 @@ public sealed class ImapBouncePollerTests : IClassFixture<DovecotServer>, IDispo
         Assert.Equal(1, await db.Bounces.CountAsync());
     }
 
+    [Trait("Check", "R10")]
     [Fact]
     [Trait("Check", "R10")]
     public async Task R10_a_report_whose_rows_fail_to_commit_stays_in_the_inbox()

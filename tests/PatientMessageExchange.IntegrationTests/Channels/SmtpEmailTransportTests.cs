@@ -54,6 +54,7 @@ public sealed class SmtpEmailTransportTests : IAsyncLifetime
         Assert.True(_sink.SessionCount <= 2, $"{_sink.SessionCount} SMTP sessions for a pool of 2");
     }
 
+    [Trait("Check", "R11")]
     [Theory]
     [InlineData(SmtpReplyCode.ServiceUnavailable, "4.3.2 Try again later")]
     [InlineData(SmtpReplyCode.Unavailable, "4.2.1 Mailbox busy")]
@@ -68,6 +69,7 @@ public sealed class SmtpEmailTransportTests : IAsyncLifetime
         Assert.StartsWith(((int)code).ToString(), result.Detail);
     }
 
+    [Trait("Check", "R11")]
     [Fact]
     public async Task R11_a_550_5_1_1_at_RCPT_is_a_hard_bounce()
     {
@@ -90,6 +92,7 @@ public sealed class SmtpEmailTransportTests : IAsyncLifetime
         Assert.Equal(EmailSendOutcome.Permanent, result.Outcome);
     }
 
+    [Trait("Check", "R11")]
     [Fact]
     public async Task R11_a_connection_dropped_before_the_final_reply_is_transient_and_the_next_send_reconnects()
     {

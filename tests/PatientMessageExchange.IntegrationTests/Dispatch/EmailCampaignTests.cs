@@ -77,6 +77,7 @@ public sealed class EmailCampaignTests
         Assert.Equal(200, charges);
     }
 
+    [Trait("Check", "R17")]
     [Fact]
     public async Task R17_a_campaign_whose_creation_rolls_back_leaves_no_rows_no_job_and_no_reservation()
     {
@@ -108,6 +109,7 @@ public sealed class EmailCampaignTests
         Assert.Empty(harness.Queue!.Enqueued);
     }
 
+    [Trait("Check", "R11")]
     [Fact]
     public async Task R11_a_451_is_retried_later_and_charged_once()
     {
@@ -132,6 +134,7 @@ public sealed class EmailCampaignTests
         Assert.Equal(CampaignStatus.Completed, (await harness.QueryAsync(db => db.Campaigns.SingleAsync())).Status);
     }
 
+    [Trait("Check", "R11")]
     [Fact]
     public async Task R11_a_550_5_1_1_at_RCPT_is_a_hard_bounce_with_no_retry_and_flags_the_contact()
     {
@@ -167,6 +170,7 @@ public sealed class EmailCampaignTests
         Assert.Equal((10, 0), ((await harness.BalanceAsync()).Available, (await harness.BalanceAsync()).Reserved));
     }
 
+    [Trait("Check", "R11")]
     [Fact]
     public async Task R11_a_connection_dropped_before_the_final_250_may_repeat_the_email_but_never_the_charge()
     {
@@ -186,6 +190,7 @@ public sealed class EmailCampaignTests
         Assert.Equal(9, (await harness.BalanceAsync()).Available);
     }
 
+    [Trait("Check", "R16")]
     [Fact]
     public async Task R16_when_retries_run_out_the_message_fails_needs_attention_and_is_released()
     {
@@ -269,6 +274,7 @@ public sealed class EmailCampaignTests
         Assert.All(await harness.MessagesAsync(created.CampaignId!.Value), m => Assert.Equal(MessageStatus.Sent, m.Status));
     }
 
+    [Trait("Check", "R16")]
     [Fact]
     public async Task R16_the_sweeper_flags_a_message_stuck_in_Sending_and_the_next_run_sends_it_once()
     {

@@ -83,6 +83,20 @@ public sealed class FixRecordsTests : IDisposable
     }
 
     [Fact]
+    [Trait("Check", "R28")]
+    public async Task R28_the_export_neutralizes_a_value_a_spreadsheet_would_run()
+    {
+        await _app.AddAdultAsync(
+            PatientSeed.Point(ContactMode.Text, "=HYPERLINK(\"http://evil.example\";\"x\")", ContactPointStatus.Invalid, "Not a number", _app.Clock.GetUtcNow()));
+        var client = await _app.SignInAsRoleAsync(Roles.FrontDesk);
+
+        var csv = await (await client.GetAsync("/FixRecords/Export?Reason=Invalid")).Content.ReadAsStringAsync();
+
+        Assert.Contains("\"'=HYPERLINK(\"\"http://evil.example\"\";\"\"x\"\")\"", csv);
+        Assert.DoesNotContain(",=HYPERLINK", csv);
+    }
+
+    [Fact]
     public async Task Patients_with_no_usable_method_for_a_need_are_listed_with_the_reason()
     {
         var id = await _app.AddAdultAsync(PatientSeed.Point(ContactMode.Text, "+16175550179"));

@@ -141,9 +141,9 @@ public class PmxAppFactory : WebApplicationFactory<Program>
         CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
 
     /// <summary>Signs in through the real login form and returns the client holding the session cookie.</summary>
-    public async Task<HttpClient> SignInAsync(string userName, string password = Password)
+    public async Task<HttpClient> SignInAsync(string userName, string password = Password, HttpClient? client = null)
     {
-        var client = CreateBrowserlessClient();
+        client ??= CreateBrowserlessClient();
         var response = await client.PostFormAsync("/Account/Login", new Dictionary<string, string>
         {
             ["UserName"] = userName,

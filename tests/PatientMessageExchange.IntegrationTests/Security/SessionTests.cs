@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 using PatientMessageExchange.Core.Data;
 using PatientMessageExchange.IntegrationTests.Infrastructure;
 
@@ -55,5 +56,35 @@ public sealed class SessionTests : IDisposable
         _app.Clock.Advance(TimeSpan.FromMinutes(11));
 
         Assert.False(await IsSignedInAsync(client));
+    }
+
+    [Fact]
+    public async Task A_cookie_copied_before_logout_is_refused_after_it()
+    {
+        await _app.CompleteSetupAsync();
+        var userName = $"frontdesk-{Guid.NewGuid():N}"[..24];
+        await _app.CreateUserAsync(userName, Roles.FrontDesk);
+        var cookies = new CookieContainerHandler();
+        var client = await _app.SignInAsync(userName, client: _app.CreateDefaultClient(new Uri("http://localhost"), cookies));
+        var copied = cookies.Container.GetCookieHeader(new Uri("http://localhost"));
+        Assert.Contains("pmx.auth=", copied);
+        Assert.True(await IsSignedInAsync(client));
+
+        var loggedOut = await client.PostFormAsync("/Account/Logout", new Dictionary<string, string>(), tokenFrom: "/Patients");
+        Assert.Equal(HttpStatusCode.Redirect, loggedOut.StatusCode);
+        _app.Clock.Advance(TimeSpan.FromMinutes(1));
+        var replay = _app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions
+        {
+            AllowAutoRedirect = false,
+            HandleCookies = false,
+        });
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/Patients");
+        request.Headers.Add("Cookie", copied);
+        var response = await replay.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("http://localhost/Account/Login", response.Headers.Location!.ToString());
+        // Signing in again afterwards works as before.
+        Assert.True(await IsSignedInAsync(await _app.SignInAsync(userName)));
     }
 }

@@ -4,6 +4,7 @@ namespace PatientMessageExchange.UnitTests.Bounces;
 
 public class BounceClassifierTests
 {
+    [Trait("Check", "R9")]
     [Theory]
     [InlineData("failed", "5.1.1", null, BounceKind.Hard)]
     [InlineData("failed", "5.7.1 (delivery not authorized)", null, BounceKind.Blocked)]
@@ -26,6 +27,7 @@ public class BounceClassifierTests
         Assert.Equal(expected, BounceClassifier.Classify(action, status, diagnostic));
     }
 
+    [Trait("Check", "R9")]
     [Theory]
     [InlineData("delayed", "4.4.1")]
     [InlineData("DELAYED", "4.4.7")]

@@ -5,6 +5,7 @@ namespace PatientMessageExchange.UnitTests.Bounces;
 
 public class BounceDetectorTests
 {
+    [Trait("Check", "R10")]
     [Theory]
     [Trait("Check", "R10")]
     [InlineData("postfix-hard.eml", true)]
@@ -28,6 +29,7 @@ public class BounceDetectorTests
         Assert.Equal(expected, BounceDetector.IsBounce(headers));
     }
 
+    [Trait("Check", "R10")]
     [Fact]
     [Trait("Check", "R10")]
     public void R10_a_person_writing_about_an_undeliverable_letter_is_not_a_bounce()

@@ -19,6 +19,7 @@ public sealed class BounceProcessorTests : IDisposable
 
     public void Dispose() => _database.Dispose();
 
+    [Trait("Check", "R9")]
     [Fact]
     [Trait("Check", "R9")]
     public async Task R9_a_hard_bounce_marks_every_email_point_with_the_address_and_suppresses_it()
@@ -51,6 +52,7 @@ public sealed class BounceProcessorTests : IDisposable
         Assert.Equal(2, await db.AuditEvents.CountAsync(a => a.Action == AuditActions.ContactPointChanged));
     }
 
+    [Trait("Check", "R9")]
     [Fact]
     [Trait("Check", "R9")]
     public async Task R9_the_same_report_processed_twice_gives_one_bounce_row()
@@ -73,6 +75,7 @@ public sealed class BounceProcessorTests : IDisposable
         Assert.Equal(1, await db.AuditEvents.CountAsync(a => a.Action == AuditActions.BounceRecorded));
     }
 
+    [Trait("Check", "R9")]
     [Fact]
     [Trait("Check", "R9")]
     public async Task R9_a_report_without_a_message_id_is_recognised_by_its_bytes()
@@ -184,6 +187,7 @@ public sealed class BounceProcessorTests : IDisposable
         Assert.Equal("Unsubscribed", (await check.Suppressions.SingleAsync()).Reason);
     }
 
+    [Trait("Check", "R8")]
     [Fact]
     [Trait("Check", "R8")]
     public async Task R8_an_unclassified_report_is_kept_whole_and_changes_no_contact_point()
@@ -203,6 +207,7 @@ public sealed class BounceProcessorTests : IDisposable
         Assert.Empty(await db.Suppressions.ToListAsync());
     }
 
+    [Trait("Check", "R9")]
     [Fact]
     [Trait("Check", "R9")]
     public async Task R9_a_delay_notice_records_nothing()

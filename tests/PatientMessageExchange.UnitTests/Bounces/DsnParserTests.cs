@@ -5,6 +5,7 @@ namespace PatientMessageExchange.UnitTests.Bounces;
 
 public class DsnParserTests
 {
+    [Trait("Check", "R8")]
     [Fact]
     [Trait("Check", "R8")]
     public void R8_postfix_hard_bounce_gives_recipient_status_and_envelope_id()
@@ -29,6 +30,7 @@ public class DsnParserTests
         Assert.Equal(new DateTimeOffset(2026, 11, 19, 14, 2, 11, TimeSpan.Zero), report.DateUtc);
     }
 
+    [Trait("Check", "R8")]
     [Fact]
     [Trait("Check", "R8")]
     public void R8_exchange_ndr_is_matched_through_the_returned_message_id()
@@ -46,6 +48,7 @@ public class DsnParserTests
         Assert.Equal(1002, report.MessageId);
     }
 
+    [Trait("Check", "R8")]
     [Fact]
     [Trait("Check", "R8")]
     public void R8_gmail_dsn_with_a_folded_multiline_diagnostic_is_read()
@@ -61,6 +64,7 @@ public class DsnParserTests
         Assert.Equal(1003, report.MessageId);
     }
 
+    [Trait("Check", "R8")]
     [Fact]
     [Trait("Check", "R8")]
     public void R8_exim_report_gives_one_entry_per_failed_recipient_and_skips_the_delivered_one()
@@ -77,6 +81,7 @@ public class DsnParserTests
         Assert.Equal(1004, report.MessageId);
     }
 
+    [Trait("Check", "R8")]
     [Fact]
     [Trait("Check", "R8")]
     public void R8_global_delivery_status_reads_utf8_fields()
@@ -129,6 +134,7 @@ public class DsnParserTests
         Assert.Equal(BounceKind.Unclassified, Assert.Single(report.Recipients).Kind);
     }
 
+    [Trait("Check", "R9")]
     [Fact]
     [Trait("Check", "R9")]
     public void R9_a_delay_notice_has_no_bounces()
@@ -149,6 +155,7 @@ public class DsnParserTests
         Assert.Equal(("ivy@full.example", BounceKind.Soft, "4.2.2"), (bounce.Recipient, bounce.Kind, bounce.Status));
     }
 
+    [Trait("Check", "R8")]
     [Theory]
     [Trait("Check", "R8")]
     [InlineData("garbage-report.eml")]
@@ -166,6 +173,7 @@ public class DsnParserTests
         Assert.Same(raw, report.RawMessage);
     }
 
+    [Trait("Check", "R8")]
     [Fact]
     [Trait("Check", "R8")]
     public void R8_a_text_bounce_without_a_status_part_is_read_by_its_family_parser()
@@ -191,6 +199,7 @@ public class DsnParserTests
         Assert.Same(raw, report.RawMessage);
     }
 
+    [Trait("Check", "R9")]
     [Fact]
     [Trait("Check", "R9")]
     public void R9_the_dedupe_key_is_the_same_each_time_a_report_is_read_and_differs_by_recipient()

@@ -28,4 +28,28 @@ public class ExportCellTests
 
     [Fact]
     public void Neutralize_Null_IsEmpty() => Assert.Equal("", ExportCell.Neutralize(null));
+
+    [Theory]
+    [InlineData(" =cmd|' /C calc'!A0")]
+    [InlineData("\"=cmd\"")]
+    [InlineData("\ncmd")]
+    public void R28_Neutralize_AFormulaAfterLeadingSpacesOrQuotes_GetsAQuotePrefix(string text)
+    {
+        Assert.Equal("'" + text, ExportCell.Neutralize(text));
+    }
+
+    [Fact]
+    public void R28_Neutralize_APlainNegativeNumber_StaysANumber() => Assert.Equal("-3", ExportCell.Neutralize("-3"));
+
+    [Fact]
+    public async Task R28_SafeCsvWriter_QuotesACellWithASemicolonSoASemicolonSpreadsheetCantSplitOutAFormula()
+    {
+        await using var text = new StringWriter();
+        await using (var csv = new SafeCsvWriter(text))
+        {
+            await csv.WriteRowAsync(["Bcast;=cmd|' /C calc'!A0", "=1+2", "plain", null]);
+        }
+
+        Assert.Equal("\"Bcast;=cmd|' /C calc'!A0\",'=1+2,plain,\r\n", text.ToString());
+    }
 }

@@ -1,9 +1,13 @@
 using PatientMessageExchange.Core.Templates;
+using Xunit.Abstractions;
 
 namespace PatientMessageExchange.UnitTests.Templates;
 
-public class TemplateRendererTests
+public class TemplateRendererTests(ITestOutputHelper output)
 {
+    private const string HugeLoop = "{% for i in (1..100000000) %}x{% endfor %}";
+    private const string Doubling = "{% assign s = \"x\" %}{% for i in (1..30) %}{% assign s = s | append: s %}{% endfor %}{{ s }}";
+
     private readonly TemplateRenderer _renderer = new();
 
     private static MergeData Data() => new MergeData()
@@ -100,5 +104,91 @@ public class TemplateRendererTests
     {
         Assert.ThrowsAny<Exception>(() =>
             _renderer.Render(TemplatePart.Sms, "{% for i in (1..10000000) %}x{% endfor %}", Data()));
+    }
+
+    [Theory]
+    [InlineData(HugeLoop, "range")]
+    [InlineData(Doubling, "longer than")]
+    [InlineData("{% capture c %}{% for i in (1..9000) %}{{ practice.name }}{{ practice.name }}{% endfor %}{% endcapture %}{{ c }}", "longer than")]
+    [InlineData("{% assign s = \"xxxxxxxxxx\" %}{% for i in (1..14) %}{% assign s = s | append: s %}{% endfor %}{{ s | replace: \"x\", s }}", "longer than")]
+    [InlineData("{% assign a = \"x,y\" | split: \",\" %}{% for i in (1..20) %}{% assign a = a | concat: a %}{% endfor %}", "list")]
+    public void A_template_that_would_exhaust_memory_fails_with_its_reason_and_allocates_little(string source, string reason)
+    {
+        var before = GC.GetAllocatedBytesForCurrentThread();
+
+        var error = Assert.Throws<TemplateRenderException>(() => _renderer.Render(TemplatePart.EmailBody, source, Data()));
+
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        output.WriteLine($"{allocated / 1024.0 / 1024.0:0.0} MB allocated before refusing: {error.Message}");
+        Assert.Contains(reason, error.Message);
+        Assert.True(allocated < 64L * 1024 * 1024, $"{allocated:N0} bytes were allocated");
+    }
+
+    [Theory]
+    [InlineData(HugeLoop)]
+    [InlineData(Doubling)]
+    public void A_template_past_a_render_limit_is_refused_when_saved(string source)
+    {
+        var error = Assert.Single(_renderer.Validate(TemplatePart.EmailBody, source, MergeScope.Broadcast));
+
+        Assert.Matches("range|longer than", error.Message);
+    }
+
+    [Fact]
+    public void A_part_longer_than_its_limit_is_refused_before_it_is_parsed()
+    {
+        var error = Assert.Single(_renderer.Validate(TemplatePart.EmailBody, new string('x', TemplateLimits.EmailHtmlBody + 1), MergeScope.Broadcast));
+
+        Assert.Contains("the limit is 100,000", error.Message);
+        Assert.Equal(0, _renderer.CacheSize.Templates);
+    }
+
+    [Fact]
+    public void A_render_past_the_time_limit_stops()
+    {
+        // A clock on which every reading is half a second after the last: the fifth check finds the render too slow.
+        var renderer = new TemplateRenderer(new SteppingClock(TimeSpan.FromMilliseconds(500)));
+
+        var error = Assert.Throws<TemplateRenderException>(() => renderer.Render(TemplatePart.Sms,
+            "{% for i in (1..10) %}{{ practice.name | upcase }}{% endfor %}", Data()));
+
+        Assert.Contains("longer than 2 seconds", error.Message);
+    }
+
+    [Fact]
+    public void The_template_cache_stays_bounded_after_many_distinct_large_bodies()
+    {
+        GC.Collect();
+        var before = GC.GetTotalMemory(true);
+        for (var i = 0; i < 180; i++)
+        {
+            // 1 MB of distinct text each time: rendering fails on the output limit, but each was parsed.
+            var body = i.ToString("D6", System.Globalization.CultureInfo.InvariantCulture) + new string('x', 1024 * 1024);
+            Assert.Throws<TemplateRenderException>(() => _renderer.Render(TemplatePart.EmailBody, body, Data()));
+        }
+        var after = GC.GetTotalMemory(true);
+        var (templates, characters) = _renderer.CacheSize;
+
+        output.WriteLine($"cache after 180 distinct 1 MB bodies: {templates} templates, {characters:N0} characters; " +
+                         $"heap {before / 1048576.0:0.0} MB -> {after / 1048576.0:0.0} MB");
+        Assert.True(characters <= TemplateLimits.CachedCharacters, $"{characters:N0} characters cached");
+        Assert.True(after - before < 64L * 1024 * 1024, $"the heap grew by {after - before:N0} bytes");
+    }
+
+    [Fact]
+    public void A_template_that_cannot_be_parsed_is_not_cached()
+    {
+        Assert.Throws<TemplateInvalidException>(() => _renderer.Render(TemplatePart.Sms, "{% if x %}unclosed", Data()));
+
+        Assert.Equal(0, _renderer.CacheSize.Templates);
+    }
+
+    private sealed class SteppingClock(TimeSpan step) : TimeProvider
+    {
+        private long _ticks;
+
+        public override long TimestampFrequency => TimeSpan.TicksPerSecond;
+
+        public override long GetTimestamp() => _ticks += step.Ticks;
     }
 }

@@ -76,5 +76,7 @@ internal sealed class CreditPurchaseConfiguration : IEntityTypeConfiguration<Cre
         e.HasOne<CreditPlan>().WithMany().HasForeignKey(x => x.PlanId).OnDelete(DeleteBehavior.Restrict);
         e.HasIndex(x => x.ExternalReference);
         e.HasIndex(x => x.CreatedUtc);
+        e.Property(x => x.IdempotencyKey).HasMaxLength(64);
+        e.HasIndex(x => x.IdempotencyKey).IsUnique().HasFilter("IdempotencyKey IS NOT NULL");
     }
 }

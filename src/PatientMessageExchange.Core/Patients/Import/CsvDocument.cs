@@ -91,6 +91,14 @@ public sealed class CsvDocument
         _ => delimiter.ToString(),
     };
 
+    private static readonly Encoding Windows1252 = LoadWindows1252();
+
+    private static Encoding LoadWindows1252()
+    {
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        return Encoding.GetEncoding(1252);
+    }
+
     private static string Decode(byte[] content)
     {
         // Exports from older Windows systems are often Windows-1252; a strict UTF-8 decode tells us which we have.
@@ -114,7 +122,8 @@ public sealed class CsvDocument
         }
         catch (DecoderFallbackException)
         {
-            return Encoding.Latin1.GetString(content, offset, content.Length - offset);
+            // Windows-1252, not Latin-1: 0x80-0x9F are ’ “ ” – € and friends there, control characters in Latin-1.
+            return Windows1252.GetString(content, offset, content.Length - offset);
         }
     }
 

@@ -16,6 +16,9 @@ public sealed class AccountController(
     TimeProvider clock,
     ILogger<AccountController> logger) : Controller
 {
+    /// <summary>A hash of a random password, made once with the app's own hasher, checked for unknown users.</summary>
+    private static string? _decoyHash;
+
     [HttpGet, AllowAnonymous]
     public IActionResult Login(string? returnUrl) => View(new LoginForm { ReturnUrl = returnUrl });
 
@@ -29,6 +32,10 @@ public sealed class AccountController(
         var user = await users.FindByNameAsync(form.UserName.Trim());
         if (user is null || user.IsDisabled)
         {
+            // Hash the password anyway, so an unknown name takes as long as a wrong password and gives nothing away.
+            _decoyHash ??= users.PasswordHasher.HashPassword(new AppUser(),
+                Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(24)));
+            users.PasswordHasher.VerifyHashedPassword(user ?? new AppUser(), _decoyHash, form.Password);
             ModelState.AddModelError("", "The user name or password is not right.");
             await audit.RecordAsync(AuditActions.UserSignInFailed, nameof(AppUser), user?.Id, "unknown or disabled user", ct);
             return View(form);
@@ -55,6 +62,12 @@ public sealed class AccountController(
     [HttpPost]
     public async Task<IActionResult> Logout()
     {
+        // A new stamp ends this cookie on the server too: a copy of it is refused from its next request on.
+        if (await users.GetUserAsync(User) is { } user)
+        {
+            await users.UpdateSecurityStampAsync(user);
+            await audit.RecordAsync(AuditActions.UserSignedOut, nameof(AppUser), user.Id);
+        }
         await signIn.SignOutAsync();
         return RedirectToAction(nameof(Login));
     }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using PatientMessageExchange.Core.Broadcasts;
+using PatientMessageExchange.Core.Common;
 using PatientMessageExchange.Core.Practice;
 using PatientMessageExchange.Core.Templates;
 
@@ -15,7 +16,8 @@ public sealed class EmailBroadcastController(
     BroadcastReports reports,
     TemplateLibrary library,
     PracticeDirectory practice,
-    IOptions<BroadcastOptions> options) : Controller
+    IOptions<BroadcastOptions> options,
+    TimeProvider clock) : Controller
 {
     [HttpGet]
     public async Task<IActionResult> Index(int page = 1, CancellationToken ct = default) =>
@@ -70,8 +72,13 @@ public sealed class EmailBroadcastController(
                 return View(nameof(New), await ComposerAsync(form,
                     new Dictionary<string, string> { [BroadcastComposer.ScheduleField] = "Choose when to send it." }, ct));
             }
-            var zone = practice.GetTimeZone();
-            scheduled = new DateTimeOffset(TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), zone));
+            var (utc, error) = SendTimes.FromLocal(local, practice.GetTimeZone(), clock.GetUtcNow());
+            if (error is not null)
+            {
+                return View(nameof(New), await ComposerAsync(form,
+                    new Dictionary<string, string> { [BroadcastComposer.ScheduleField] = error }, ct));
+            }
+            scheduled = utc;
         }
         var result = await composer.SendAsync(new BroadcastOrder(form.ToRequest(csv), form.ToContent(), form.Name, scheduled), ct);
         if (!result.Succeeded)

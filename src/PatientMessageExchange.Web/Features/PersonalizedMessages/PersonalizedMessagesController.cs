@@ -39,6 +39,7 @@ public sealed class PersonalizedMessagesController(
     [HttpPost]
     public async Task<IActionResult> Estimate(ComposeForm form, CancellationToken ct)
     {
+        CheckDatesAndTime(form);
         var plan = ModelState.IsValid && form.TemplateId is not null ? await PlanAsync(form, ct) : null;
         return PartialView("_Estimate", plan);
     }
@@ -65,6 +66,7 @@ public sealed class PersonalizedMessagesController(
         {
             ModelState.AddModelError(nameof(form.SendAt), "Choose when to send.");
         }
+        CheckDatesAndTime(form);
         if (!ModelState.IsValid)
         {
             return View(nameof(Compose), await BuildAsync(form, null, ct));
@@ -116,6 +118,20 @@ public sealed class PersonalizedMessagesController(
         return RedirectToAction(nameof(Campaign), new { id });
     }
 
+    /// <summary>Dates outside the supported years, an end before the start, and an unusable send time are form errors.</summary>
+    private void CheckDatesAndTime(ComposeForm form)
+    {
+        if (PracticeDays.CheckRange(form.From, form.To) is { } dates)
+        {
+            ModelState.AddModelError("", dates);
+        }
+        if (form.SendLater && form.SendAt is { } local &&
+            SendTimes.FromLocal(local, practice.GetTimeZone(), clock.GetUtcNow()).Error is { } time)
+        {
+            ModelState.AddModelError(nameof(form.SendAt), time);
+        }
+    }
+
     private async Task<CampaignPlan> PlanAsync(ComposeForm form, CancellationToken ct)
     {
         byte[]? dueList = null;
@@ -130,9 +146,9 @@ public sealed class PersonalizedMessagesController(
         DateTimeOffset? scheduled = null;
         if (form.SendLater && form.SendAt is { } local)
         {
-            var zone = practice.GetTimeZone();
-            var unspecified = DateTime.SpecifyKind(local, DateTimeKind.Unspecified);
-            scheduled = zone.IsInvalidTime(unspecified) ? null : new DateTimeOffset(TimeZoneInfo.ConvertTimeToUtc(unspecified, zone));
+            // Checked by CheckDatesAndTime before any plan is made; a time that can't be used never means "now".
+            scheduled = SendTimes.FromLocal(local, practice.GetTimeZone(), clock.GetUtcNow()).Utc
+                        ?? throw new InvalidOperationException("The send time was not checked.");
         }
         return await planner.PlanAsync(new PlanRequest(CampaignKind.Personalized, form.Need, form.TemplateId!.Value, audience,
             scheduled, form.Name), ct);

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using PatientMessageExchange.Core.Campaigns;
+using PatientMessageExchange.Core.Common;
 using PatientMessageExchange.Core.Patients;
 
 namespace PatientMessageExchange.Web.Features.Schedule;
@@ -9,6 +10,11 @@ public sealed class ScheduleController(ScheduleBook schedule) : Controller
     [HttpGet]
     public async Task<IActionResult> Index(DateOnly? date, string? provider, string? location, CancellationToken ct)
     {
+        if (date is { } asked && PracticeDays.CheckRange(asked, asked) is { } problem)
+        {
+            TempData["Problem"] = problem;
+            return RedirectToAction(nameof(Index), new { provider, location });
+        }
         var day = await schedule.GetDayAsync(date ?? schedule.Today(), provider, location, ct);
         return View(new ScheduleIndexModel(day, provider, location));
     }

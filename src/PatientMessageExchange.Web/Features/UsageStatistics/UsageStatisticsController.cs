@@ -25,10 +25,15 @@ public sealed class UsageStatisticsController : Controller
         var urls = new CheckoutUrls(
             Url.Action(nameof(CheckoutReturn), "UsageStatistics", new { outcome = "paid" }, Request.Scheme)!,
             Url.Action(nameof(CheckoutReturn), "UsageStatistics", new { outcome = "cancelled" }, Request.Scheme)!);
-        var started = await purchases.BuyAsync(form.PlanId.Value, urls, ct);
+        var started = await purchases.BuyAsync(form.PlanId.Value, urls, form.IdempotencyKey, ct);
         if (!started.Succeeded)
         {
             TempData["Problem"] = started.Error;
+            return RedirectToAction(nameof(Index));
+        }
+        if (started.Replayed)
+        {
+            TempData["Notice"] = $"This form was already sent: it started purchase #{started.PurchaseId}, and no second purchase was made.";
             return RedirectToAction(nameof(Index));
         }
         if (started.RedirectUrl is not null)

@@ -47,7 +47,32 @@ public class SignInTests : IClassFixture<PmxAppFactory>, IAsyncLifetime
     }
 
     [Fact]
-    public async Task Login_SixthAttemptAfterFiveWrongPasswords_IsRefusedAsLockedOutEvenWithTheRightPassword()
+    [Trait("Check", "R25")]
+    public async Task R25_the_sixth_wrong_password_locks_the_account_and_then_even_the_right_one_is_refused()
+    {
+        var userName = await NewUserAsync();
+        var client = _app.CreateBrowserlessClient();
+        for (var i = 0; i < 5; i++)
+        {
+            var wrong = await PostLoginAsync(client, userName, $"wrong password {i}");
+            Assert.Contains("The user name or password is not right.", await wrong.Content.ReadAsStringAsync());
+        }
+
+        var sixth = await PostLoginAsync(client, userName, "wrong password 5");
+        var response = await PostLoginAsync(client, userName, PmxAppFactory.Password);
+
+        Assert.Contains("This account is locked", await sixth.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("This account is locked", await response.Content.ReadAsStringAsync());
+        await using var scope = _app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PmxDbContext>();
+        var user = await db.Users.SingleAsync(u => u.UserName == userName);
+        Assert.True(await db.AuditEvents.AnyAsync(e => e.Action == AuditActions.UserLockedOut && e.EntityId == user.Id));
+    }
+
+    [Fact]
+    [Trait("Check", "R25")]
+    public async Task R25_five_wrong_passwords_still_let_the_right_one_in()
     {
         var userName = await NewUserAsync();
         var client = _app.CreateBrowserlessClient();
@@ -58,12 +83,7 @@ public class SignInTests : IClassFixture<PmxAppFactory>, IAsyncLifetime
 
         var response = await PostLoginAsync(client, userName, PmxAppFactory.Password);
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("This account is locked", await response.Content.ReadAsStringAsync());
-        await using var scope = _app.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<PmxDbContext>();
-        var user = await db.Users.SingleAsync(u => u.UserName == userName);
-        Assert.True(await db.AuditEvents.AnyAsync(e => e.Action == AuditActions.UserLockedOut && e.EntityId == user.Id));
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
     }
 
     [Fact]

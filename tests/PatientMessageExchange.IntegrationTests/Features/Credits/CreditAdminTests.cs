@@ -95,6 +95,26 @@ public sealed class CreditAdminTests : IDisposable
     }
 
     [Fact]
+    public async Task Posting_the_same_buy_form_twice_makes_one_purchase()
+    {
+        var manager = await _app.SignInAsRoleAsync(Roles.OfficeManager);
+        var page = await (await manager.GetAsync("/UsageStatistics")).Content.ReadAsStringAsync();
+        var key = System.Text.RegularExpressions.Regex.Match(page, "name=\"IdempotencyKey\" value=\"([0-9a-f]{32})\"").Groups[1].Value;
+        Assert.NotEmpty(key);
+        var form = new Dictionary<string, string> { ["PlanId"] = "4", ["IdempotencyKey"] = key };
+
+        var first = await manager.PostFormAsync("/UsageStatistics/Buy", form, tokenFrom: "/UsageStatistics");
+        var replay = await manager.PostFormAsync("/UsageStatistics/Buy", form, tokenFrom: "/UsageStatistics");
+
+        Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, replay.StatusCode);
+        var notice = await (await manager.GetAsync(replay.Headers.Location!.OriginalString)).Content.ReadAsStringAsync();
+        Assert.Contains("no second purchase was made", notice);
+        await using var scope = _app.Services.CreateAsyncScope();
+        Assert.Equal(1, await scope.ServiceProvider.GetRequiredService<PmxDbContext>().CreditPurchases.CountAsync());
+    }
+
+    [Fact]
     [Trait("Check", "R18")]
     public async Task R18_the_database_refuses_to_update_or_delete_a_ledger_entry_even_bypassing_the_DbContext_guard()
     {

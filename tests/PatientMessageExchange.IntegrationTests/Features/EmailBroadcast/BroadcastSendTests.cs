@@ -14,6 +14,7 @@ namespace PatientMessageExchange.IntegrationTests.Features.EmailBroadcast;
 /// <summary>Broadcasts sent through MailKit to a real SMTP server on loopback.</summary>
 public sealed class BroadcastSendTests
 {
+    [Trait("Check", "R13")]
     [Fact]
     public async Task R12_R13_a_sent_broadcast_email_carries_one_click_headers_and_the_practice_postal_address()
     {
@@ -60,6 +61,7 @@ public sealed class BroadcastSendTests
         Assert.Contains("id=\"count-sent\">2<", page);
     }
 
+    [Trait("Check", "R13")]
     [Fact]
     public async Task R13_suppressed_and_bounced_addresses_are_excluded_before_credits_are_reserved()
     {

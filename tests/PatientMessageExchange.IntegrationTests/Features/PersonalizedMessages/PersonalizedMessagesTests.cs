@@ -76,6 +76,72 @@ public sealed class PersonalizedMessagesTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_stored_template_past_a_render_limit_skips_each_recipient_with_the_reason_instead_of_failing()
+    {
+        // Stored before the limits existed, so it never went through the check on save.
+        await using (var scope = _app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<PmxDbContext>();
+            await db.MessageTemplates.Where(t => t.Id == _templateId || t.VariantOfId == _templateId)
+                .ExecuteUpdateAsync(s => s.SetProperty(t => t.EmailHtmlBody, "{% for i in (1..100000000) %}x{% endfor %}"));
+        }
+
+        var response = await _client.PostFormAsync("/PersonalizedMessages/Estimate", Form(), tokenFrom: "/PersonalizedMessages/Compose");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+        Assert.Contains("3 patient(s) skipped", html);
+        Assert.Contains("The message can't be written for this patient: A range like (1..n) may have at most 10,000 items", html);
+    }
+
+    [Fact]
+    public async Task An_estimate_for_dates_at_the_edge_of_the_calendar_is_a_form_error()
+    {
+        var form = Form();
+        form["From"] = "9999-12-31";
+        form["To"] = "9999-12-31";
+
+        var response = await _client.PostFormAsync("/PersonalizedMessages/Estimate", form, tokenFrom: "/PersonalizedMessages/Compose");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("Choose dates between 1900 and 2199.", await response.Content.ReadAsStringAsync());
+    }
+
+    [Theory]
+    [InlineData("0001-01-01T09:00", "Choose a time in the future")]
+    [InlineData("past", "Choose a time in the future")]
+    [InlineData("gap", "does not exist: the clocks go forward")]
+    [InlineData("far", "at most 90 days ahead")]
+    public async Task A_send_time_that_cant_be_used_is_a_form_error_and_nothing_is_sent(string sendAt, string error)
+    {
+        var zone = TimeZoneInfo.FindSystemTimeZoneById("America/New_York");
+        var nowLocal = TimeZoneInfo.ConvertTime(_app.Clock.GetUtcNow(), zone).DateTime;
+        var form = Form();
+        form["SendLater"] = "true";
+        form["SendAt"] = sendAt switch
+        {
+            "past" => nowLocal.AddHours(-1).ToString("yyyy-MM-ddTHH:mm"),
+            "far" => nowLocal.AddDays(200).ToString("yyyy-MM-ddTHH:mm"),
+            // 2:30 AM on the second Sunday of March does not exist in New York.
+            "gap" => SecondSundayOfMarch(nowLocal.Year + 1).ToString("yyyy-MM-dd") + "T02:30",
+            _ => sendAt,
+        };
+
+        var response = await _client.PostFormAsync("/PersonalizedMessages/Send", form, tokenFrom: "/PersonalizedMessages/Compose");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains(error, System.Net.WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()));
+        await using var scope = _app.Services.CreateAsyncScope();
+        Assert.Equal(0, await scope.ServiceProvider.GetRequiredService<PmxDbContext>().Campaigns.CountAsync());
+    }
+
+    private static DateOnly SecondSundayOfMarch(int year)
+    {
+        var first = new DateOnly(year, 3, 1);
+        return first.AddDays(((int)DayOfWeek.Sunday - (int)first.DayOfWeek + 7) % 7 + 7);
+    }
+
+    [Fact]
     public async Task Sending_reserves_the_estimate_and_the_emails_reach_the_outbox()
     {
         var response = await _client.PostFormAsync("/PersonalizedMessages/Send", Form(), tokenFrom: "/PersonalizedMessages/Compose");

@@ -6,10 +6,11 @@ using PatientMessageExchange.Core.Data;
 using PatientMessageExchange.Core.Patients;
 using PatientMessageExchange.Core.Templates;
 using PatientMessageExchange.IntegrationTests.Infrastructure;
+using Xunit.Abstractions;
 
 namespace PatientMessageExchange.IntegrationTests.Features.Templates;
 
-public sealed class TemplatesTests : IDisposable
+public sealed class TemplatesTests(ITestOutputHelper output) : IDisposable
 {
     private readonly PmxAppFactory _app = new();
 
@@ -122,6 +123,40 @@ public sealed class TemplatesTests : IDisposable
         await using var scope = _app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PmxDbContext>();
         Assert.True(await db.AuditEvents.AnyAsync(a => a.Action == AuditActions.PatientViewed && a.EntityId == patientId.ToString()));
+    }
+
+    [Theory]
+    [InlineData("{% for i in (1..100000000) %}x{% endfor %}", "A range like (1..n) may have at most 10,000 items")]
+    [InlineData("{% assign s = \"x\" %}{% for i in (1..30) %}{% assign s = s | append: s %}{% endfor %}{{ s }}",
+        "The template builds a text longer than 200,000 characters")]
+    public async Task A_runaway_template_is_refused_in_preview_and_on_save_without_taking_memory(string body, string reason)
+    {
+        var client = await _app.SignInAsRoleAsync(Roles.Administrator);
+        var before = await CountTemplatesAsync();
+        var fields = Fields("Runaway", "");
+        fields["Scope"] = "Broadcast";
+        fields["Need"] = "GeneralAnnouncement";
+        fields["VoiceScript"] = "";
+        fields["EmailSubject"] = "Flu clinic";
+        fields["EmailHtmlBody"] = body;
+        GC.Collect();
+        var heapBefore = GC.GetTotalMemory(true);
+        using var process = System.Diagnostics.Process.GetCurrentProcess();
+        var workingSetBefore = process.WorkingSet64;
+
+        var preview = await client.PostFormAsync("/Templates/Preview", fields, tokenFrom: "/Templates/Edit");
+        var saved = await client.PostFormAsync("/Templates/Save", fields, tokenFrom: "/Templates/Edit");
+
+        process.Refresh();
+        var heapAfter = GC.GetTotalMemory(false);
+        output.WriteLine($"{reason}: heap {heapBefore / 1048576.0:0.0} -> {heapAfter / 1048576.0:0.0} MB, " +
+                          $"working set {workingSetBefore / 1048576.0:0} -> {process.WorkingSet64 / 1048576.0:0} MB, peak {process.PeakWorkingSet64 / 1048576.0:0} MB");
+        Assert.Equal(HttpStatusCode.OK, preview.StatusCode);
+        Assert.Contains(reason, WebUtility.HtmlDecode(await preview.Content.ReadAsStringAsync()));
+        Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
+        Assert.Contains(reason, WebUtility.HtmlDecode(await saved.Content.ReadAsStringAsync()));
+        Assert.Equal(before, await CountTemplatesAsync());
+        Assert.True(heapAfter - heapBefore < 64L * 1024 * 1024, $"the heap grew by {heapAfter - heapBefore:N0} bytes");
     }
 
     [Fact]

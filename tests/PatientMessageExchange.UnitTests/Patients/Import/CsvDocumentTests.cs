@@ -17,6 +17,20 @@ public class CsvDocumentTests
     }
 
     [Fact]
+    public void Parse_Windows1252SmartQuotes_AreTheQuotesNotControlCharacters()
+    {
+        // O’Connor and “Bo” as a Windows export writes them: 0x92, 0x93 and 0x94 are quotes in 1252, controls in Latin-1.
+        var bytes = Encoding.ASCII.GetBytes("ChartNumber,LastName,PreferredName\nA1,O").Concat(new byte[] { 0x92 })
+            .Concat(Encoding.ASCII.GetBytes("Connor,")).Concat(new byte[] { 0x93 }).Concat(Encoding.ASCII.GetBytes("Bo"))
+            .Concat(new byte[] { 0x94 }).Concat(Encoding.ASCII.GetBytes("\n")).ToArray();
+
+        var document = CsvDocument.Parse(bytes);
+
+        Assert.Equal("O\u2019Connor", document.Records[0].Fields[1]);
+        Assert.Equal("\u201CBo\u201D", document.Records[0].Fields[2]);
+    }
+
+    [Fact]
     public void Parse_Windows1252Bytes_DecodesAccentedLetters()
     {
         var bytes = Encoding.ASCII.GetBytes("ChartNumber,LastName\nA1,Mu").Concat(new byte[] { 0xF1 })

@@ -31,6 +31,33 @@ public sealed class PatientCsvImporterTests : IDisposable
     }
 
     [Fact]
+    public async Task PreviewAsync_PhoneWithAnExtension_IsReportedNotSilentlyShortened()
+    {
+        var file = Csv(Header, "C100,Ann,Lee,2019-01-02,,,,,,,617-555-0162 ext. 9,");
+
+        var preview = await _database.CreatePatientImporter().PreviewAsync(file);
+
+        var issue = Assert.Single(preview.Issues);
+        Assert.Equal(2, issue.Line);
+        Assert.Contains("extension (9)", issue.Message);
+    }
+
+    [Fact]
+    public async Task CommitAsync_MoreRowsThanOneBatch_AreAllWrittenInOneTransaction()
+    {
+        var rows = Enumerable.Range(0, CsvImporter<PatientImportRow>.CommitBatch * 2 + 7)
+            .Select(i => $"B{i:D6},Kid{i},Batch,2019-01-02,,,,,,,,");
+        var file = Csv([Header, .. rows]);
+
+        var outcome = await _database.CreatePatientImporter().CommitAsync(file, importValidRowsOnly: false);
+
+        Assert.True(outcome.Committed, outcome.Message);
+        await using var db = _database.CreateContext();
+        Assert.Equal(CsvImporter<PatientImportRow>.CommitBatch * 2 + 7, await db.Patients.CountAsync());
+        Assert.Equal(1, await db.AuditEvents.CountAsync(a => a.Action == PatientMessageExchange.Core.Audit.AuditActions.ImportCommitted));
+    }
+
+    [Fact]
     public async Task PreviewAsync_BadDate_ReportsLineColumnAndWhy()
     {
         var file = Csv(Header, "C100,Ann,Lee,2019-13-45,,,,,,,,");
