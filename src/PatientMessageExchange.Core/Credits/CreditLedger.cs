@@ -171,17 +171,19 @@ public class CreditLedger(
     }
 
     /// <summary>
-    /// Charges an inbound reply the text rate. It is always recorded, even past zero (an overdraft), because the reply
-    /// was already received. STOP/HELP keywords cost nothing and write nothing.
+    /// Charges an inbound reply what a text costs (<paramref name="credits"/>, from <see cref="CreditRates.Text"/>). It is
+    /// always recorded, even past zero (an overdraft), because the reply was already received. STOP/HELP keywords cost
+    /// nothing and write nothing.
     /// </summary>
-    public async Task<CreditResult> ChargeInbound(long inboundMessageId, bool isKeyword, string key, CancellationToken ct = default)
+    public async Task<CreditResult> ChargeInbound(long inboundMessageId, bool isKeyword, int credits, string key, CancellationToken ct = default)
     {
         if (isKeyword)
         {
             var balance = await GetBalance(ct);
             return new CreditResult(CreditOutcome.NotCharged, null, balance.Available, balance.Reserved);
         }
-        var posting = new Posting(CreditEntryKind.Charge, -CreditRates.InboundText, key, -CreditRates.InboundText, 0)
+        RequirePositive(credits);
+        var posting = new Posting(CreditEntryKind.Charge, -credits, key, -credits, 0)
         {
             InboundMessageId = inboundMessageId, Mode = ContactMode.Text, MayOverdraw = true,
         };

@@ -193,7 +193,7 @@ public sealed class CreditLedgerTests : IDisposable
     {
         var ledger = await FundedLedgerAsync(2);
 
-        var result = await ledger.ChargeInbound(inboundMessageId: 900, isKeyword: false, key: "inbound:900");
+        var result = await ledger.ChargeInbound(inboundMessageId: 900, isKeyword: false, CreditRates.TextMessage, key: "inbound:900");
 
         Assert.Equal(CreditOutcome.Posted, result.Outcome);
         var balance = await ledger.GetBalance();
@@ -209,7 +209,7 @@ public sealed class CreditLedgerTests : IDisposable
         var ledger = await FundedLedgerAsync(10);
         Assert.NotEmpty(keyword);
 
-        var result = await ledger.ChargeInbound(901, isKeyword: true, key: "inbound:901");
+        var result = await ledger.ChargeInbound(901, isKeyword: true, CreditRates.TextMessage, key: "inbound:901");
 
         Assert.Equal(CreditOutcome.NotCharged, result.Outcome);
         Assert.Equal(10, (await ledger.GetBalance()).Available);
@@ -221,7 +221,7 @@ public sealed class CreditLedgerTests : IDisposable
     public async Task Outbound_reservations_never_dip_into_an_overdraft()
     {
         var ledger = await FundedLedgerAsync(2);
-        await ledger.ChargeInbound(900, false, "inbound:900");
+        await ledger.ChargeInbound(900, false, CreditRates.TextMessage, "inbound:900");
 
         var result = await ledger.Reserve(1, 1, "campaign:1");
 
@@ -314,7 +314,7 @@ public sealed class CreditLedgerTests : IDisposable
         await ledger.Reserve(1, 20, "campaign:1");
         await ledger.Charge(new CreditShare(1, 1, 5, ContactMode.Phone), "m1");
         await ledger.Release(new CreditShare(2, 1, 3, ContactMode.Text), "m2");
-        await ledger.ChargeInbound(3, false, "i3");
+        await ledger.ChargeInbound(3, false, CreditRates.TextMessage, "i3");
         await ledger.Adjust(-2, "correction", "adj");
 
         var report = await IntegrityCheck().RunAsync();

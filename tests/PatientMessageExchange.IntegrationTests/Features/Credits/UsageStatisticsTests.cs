@@ -134,7 +134,7 @@ public sealed class UsageStatisticsTests : IDisposable
             await ledger.Reserve(1, 8, "campaign:1");
             await ledger.Charge(new CreditShare(1, 1, 3, ContactMode.Text), "m1");
             await ledger.Charge(new CreditShare(2, 1, 5, ContactMode.Phone), "m2");
-            await ledger.ChargeInbound(1, false, "i1");
+            await ledger.ChargeInbound(1, false, CreditRates.TextMessage, "i1");
         }
 
         var html = await (await frontDesk.GetAsync("/UsageStatistics")).Content.ReadAsStringAsync();
@@ -154,7 +154,7 @@ public sealed class UsageStatisticsTests : IDisposable
         var frontDesk = await _app.SignInAsRoleAsync(Roles.FrontDesk);
         await using (var scope = _app.Services.CreateAsyncScope())
         {
-            await scope.ServiceProvider.GetRequiredService<CreditLedger>().ChargeInbound(5, false, "i5");
+            await scope.ServiceProvider.GetRequiredService<CreditLedger>().ChargeInbound(5, false, CreditRates.TextMessage, "i5");
         }
 
         var html = await (await frontDesk.GetAsync("/UsageStatistics")).Content.ReadAsStringAsync();
