@@ -38,7 +38,7 @@ public sealed class TextPricingTests
         await UseLongSmsAsync(harness);
         if (perSegment)
         {
-            await SetPerSegmentAsync(harness, true);
+            await harness.SetPerSegmentTextPricingAsync(true);
         }
 
         var plan = (await harness.PlanConfirmationsAsync()).Plan;
@@ -67,7 +67,7 @@ public sealed class TextPricingTests
         await using var harness = await TelephonyHarness.StartAsync(credits: 100);
         if (perSegment)
         {
-            await SetPerSegmentAsync(harness, true);
+            await harness.SetPerSegmentTextPricingAsync(true);
         }
         var reply = "Thank you for the reminder. " + new string('x', 150); // 178 GSM-7 characters: 2 segments
         Assert.Equal(2, SmsSegmenter.Count(reply).Segments);
@@ -92,7 +92,7 @@ public sealed class TextPricingTests
         var denied = await manager.PostFormAsync("/Admin/TextPricing", new Dictionary<string, string> { ["perSegment"] = "true" },
             tokenFrom: "/UsageStatistics");
         var before = await harness.QueryAsync(db => db.PracticeProfiles.AsNoTracking().SingleAsync());
-        await SetPerSegmentAsync(harness, true);
+        await harness.SetPerSegmentTextPricingAsync(true);
         var page = await (await harness.App.SignInAsRoleAsync(Roles.Administrator)).GetStringAsync("/Admin/Practice");
 
         Assert.StartsWith("/Account/AccessDenied", denied.Headers.Location?.PathAndQuery);
@@ -107,14 +107,6 @@ public sealed class TextPricingTests
         await harness.QueryAsync(db => db.MessageTemplates
             .Where(t => t.Need == Need.AppointmentConfirmation)
             .ExecuteUpdateAsync(s => s.SetProperty(t => t.SmsBody, LongSms)));
-
-    private static async Task SetPerSegmentAsync(TelephonyHarness harness, bool perSegment)
-    {
-        var admin = await harness.App.SignInAsRoleAsync(Roles.Administrator);
-        var response = await admin.PostFormAsync("/Admin/TextPricing",
-            new Dictionary<string, string> { ["perSegment"] = perSegment ? "true" : "false" }, tokenFrom: "/Admin/Practice");
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-    }
 
     private static async Task<MessagesSentReport> ReportAsync(TelephonyHarness harness)
     {
