@@ -66,7 +66,7 @@ public static class MessageHistorySeeder
         var replies = messages / 50;
         await BulkInserter.InsertAsync(db, Enumerable.Range(1, replies).Select(i => new CreditLedgerEntry
         {
-            Kind = CreditEntryKind.Charge, Amount = -CreditRates.InboundText, IdempotencyKey = $"charge:inbound:{i}",
+            Kind = CreditEntryKind.Charge, Amount = -CreditRates.TextMessage, IdempotencyKey = $"charge:inbound:{i}",
             InboundMessageId = i, ContactMode = ContactMode.Text, CreatedUtc = startUtc.AddTicks(span / replies * i),
         }), ct);
         await tx.CommitAsync(ct);

@@ -221,7 +221,7 @@ public sealed partial class B6PageLoadBenchmark : IBenchmark
         const int replies = HistoryMessages / 50;
         await BulkInserter.InsertAsync(db, Enumerable.Range(1, replies).Select(i => new CreditLedgerEntry
         {
-            Kind = CreditEntryKind.Charge, Amount = -CreditRates.InboundText, IdempotencyKey = $"bench:charge:inbound:{i}",
+            Kind = CreditEntryKind.Charge, Amount = -CreditRates.TextMessage, IdempotencyKey = $"bench:charge:inbound:{i}",
             InboundMessageId = i, ContactMode = ContactMode.Text, CreatedUtc = startUtc.AddTicks(span / replies * i),
         }), ct);
         await tx.CommitAsync(ct);

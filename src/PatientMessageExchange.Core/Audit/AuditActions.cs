@@ -18,12 +18,14 @@ public static class AuditActions
     public const string UserSignInFailed = "user.sign-in-failed";
     public const string UserLockedOut = "user.locked-out";
     public const string PracticeChanged = "practice.changed";
+    public const string TextPricingChanged = "practice.text-pricing-changed";
     public const string SetupCompleted = "setup.completed";
     public const string PurchaseRequested = "credits.purchase-requested";
     public const string PurchaseCompleted = "credits.purchase-completed";
     public const string PurchaseFailed = "credits.purchase-failed";
     public const string PlanChanged = "credits.plan-changed";
     public const string CreditsAdjusted = "credits.adjusted";
+    public const string PurchaseRefunded = "credits.purchase-refunded";
     public const string OutboxEmailViewed = "outbox.email-viewed";
     public const string CampaignCreated = "campaign.created";
     public const string AuditExported = "audit.exported";

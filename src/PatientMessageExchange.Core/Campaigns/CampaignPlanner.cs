@@ -15,7 +15,7 @@ namespace PatientMessageExchange.Core.Campaigns;
 /// <summary>
 /// Plans a personalized campaign: asks <see cref="ContactResolver"/> how to reach each member for the need, picks the
 /// template variant in the family's language, renders the part for the chosen channel once, and prices it (email 1,
-/// text 3 per segment, phone 5). A member whose preferred modes the template has no part for falls back to their
+/// text 3, or 3 per segment under per-segment pricing, phone 5). A member whose preferred modes the template has no part for falls back to their
 /// next usable contact; with none left they are skipped, with the reason. Patients, appointments and the template
 /// family are loaded with a few set-based queries, never one per member.
 /// </summary>
@@ -98,7 +98,7 @@ public class CampaignPlanner(
         }
 
         var byMode = planned.GroupBy(m => m.Mode).OrderBy(g => g.Key)
-            .Select(g => new ModeEstimate(g.Key, g.Count(), g.Sum(m => Math.Max(1, m.Segments)), g.Sum(m => m.Cost))).ToList();
+            .Select(g => new ModeEstimate(g.Key, g.Count(), g.Sum(m => m.Segments), g.Sum(m => m.Cost))).ToList();
         var name = string.IsNullOrWhiteSpace(request.Name) ? $"{family.Original.Name} – {request.Audience.Description}" : request.Name.Trim();
         var draft = new CampaignDraft(request.Kind, name.Length > 200 ? name[..200] : name, request.Need, family.Original.Id,
             family.Original.EmailSubject, family.Original.EmailHtmlBody, family.Original.SmsBody, family.Original.VoiceScript,

@@ -54,6 +54,13 @@ public class Message
     /// </summary>
     public DateTimeOffset? FallbackPendingUtc { get; set; }
 
+    /// <summary>
+    /// How many times deciding this message's fallback threw. Each throw puts <see cref="FallbackPendingUtc"/> off with a
+    /// growing delay; at <see cref="Dispatch.DispatchOptions.FallbackMaxAttempts"/> the sweeper stops, and the message is
+    /// "Failed – needs attention" on the Fix records worklist.
+    /// </summary>
+    public int FallbackAttempts { get; set; }
+
     /// <summary>The due item (recall or immunization) the message is about, kept so a fallback renders the same fields.</summary>
     public string? DueItem { get; set; }
 

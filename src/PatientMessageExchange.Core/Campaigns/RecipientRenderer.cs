@@ -8,7 +8,7 @@ namespace PatientMessageExchange.Core.Campaigns;
 
 /// <summary>
 /// Renders one personalized message for one recipient: the template part for the contact's channel, with that
-/// recipient's merge data, priced (email 1, text 3 per segment, phone 5). The campaign planner and channel fallback
+/// recipient's merge data, priced (email 1, text 3 — or 3 per segment where the practice chose that — phone 5). The campaign planner and channel fallback
 /// both go through here, so a fallback says and costs exactly what the planner would have planned for that mode.
 /// </summary>
 public sealed class RecipientRenderer(TemplateRenderer renderer, MergeDataFactory mergeData)
@@ -51,9 +51,9 @@ public sealed class RecipientRenderer(TemplateRenderer renderer, MergeDataFactor
             {
                 var text = renderer.Render(TemplatePart.Sms, variant.SmsBody,
                     mergeData.Create(practice, patient, appointment, due, TemplatePart.Sms, language));
-                var segments = Math.Max(1, SmsSegmenter.Count(text).Segments);
+                var segments = SmsSegmenter.Count(text).Segments;
                 return new PlannedMessage(patient.Id, contact.ContactPointId, appointment?.Id, contact.Mode, contact.Value,
-                    null, text, language, segments, CreditRates.Outbound(contact.Mode) * segments, due);
+                    null, text, language, segments, CreditRates.Text(segments, practice.PerSegmentTextPricing), due);
             }
             default:
             {

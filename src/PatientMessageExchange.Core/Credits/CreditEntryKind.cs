@@ -8,4 +8,7 @@ public enum CreditEntryKind
     Release = 4,
     Charge = 5,
     Adjustment = 6,
+
+    /// <summary>A refunded purchase's credits and bonus taken back (negative, from the available balance).</summary>
+    Refund = 7,
 }

@@ -55,4 +55,10 @@ public class CreditIntegrityCheck(PmxDbContext db, TimeProvider clock, ILogger<C
         }
         return report;
     }
+
+    /// <summary>The latest corrections an administrator made: adjustments and refunds, newest first.</summary>
+    public async Task<IReadOnlyList<CreditLedgerEntry>> RecentCorrectionsAsync(int take = 20, CancellationToken ct = default) =>
+        await db.CreditLedgerEntries.AsNoTracking()
+            .Where(e => e.Kind == CreditEntryKind.Adjustment || e.Kind == CreditEntryKind.Refund)
+            .OrderByDescending(e => e.Id).Take(take).ToListAsync(ct);
 }

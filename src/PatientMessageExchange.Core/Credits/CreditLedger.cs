@@ -171,17 +171,19 @@ public class CreditLedger(
     }
 
     /// <summary>
-    /// Charges an inbound reply the text rate. It is always recorded, even past zero (an overdraft), because the reply
-    /// was already received. STOP/HELP keywords cost nothing and write nothing.
+    /// Charges an inbound reply what a text costs (<paramref name="credits"/>, from <see cref="CreditRates.Text"/>). It is
+    /// always recorded, even past zero (an overdraft), because the reply was already received. STOP/HELP keywords cost
+    /// nothing and write nothing.
     /// </summary>
-    public async Task<CreditResult> ChargeInbound(long inboundMessageId, bool isKeyword, string key, CancellationToken ct = default)
+    public async Task<CreditResult> ChargeInbound(long inboundMessageId, bool isKeyword, int credits, string key, CancellationToken ct = default)
     {
         if (isKeyword)
         {
             var balance = await GetBalance(ct);
             return new CreditResult(CreditOutcome.NotCharged, null, balance.Available, balance.Reserved);
         }
-        var posting = new Posting(CreditEntryKind.Charge, -CreditRates.InboundText, key, -CreditRates.InboundText, 0)
+        RequirePositive(credits);
+        var posting = new Posting(CreditEntryKind.Charge, -credits, key, -credits, 0)
         {
             InboundMessageId = inboundMessageId, Mode = ContactMode.Text, MayOverdraw = true,
         };
@@ -233,6 +235,56 @@ public class CreditLedger(
         return result;
     }
 
+    /// <summary>
+    /// Takes a refunded purchase's credits and bonus back and marks it Refunded, all or nothing, once per purchase. The
+    /// available balance never goes below zero unless <paramref name="mayGoNegative"/> (the administrator confirmed
+    /// it); otherwise <see cref="CreditOutcome.InsufficientCredits"/> and nothing changes.
+    /// </summary>
+    public async Task<CreditResult> Refund(int purchaseId, string reference, string reason, bool mayGoNegative,
+        CancellationToken ct = default)
+    {
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            throw new ArgumentException("A refund needs a reason.", nameof(reason));
+        }
+        CreditPurchase purchase;
+        await using (var read = new PmxDbContext(options))
+        {
+            purchase = await read.CreditPurchases.AsNoTracking().SingleOrDefaultAsync(p => p.Id == purchaseId, ct)
+                       ?? throw new InvalidOperationException($"Purchase {purchaseId} does not exist.");
+        }
+        var credits = purchase.Credits + purchase.BonusCredits;
+        RequirePositive(credits);
+        var posting = new Posting(CreditEntryKind.Refund, -credits, CreditPurchase.RefundLedgerKey(purchaseId), -credits, 0)
+        {
+            PurchaseId = purchaseId, Reason = reason.Trim(), MayOverdraw = mayGoNegative,
+        };
+        var result = await PostAsync([posting], async (db, cancel) =>
+        {
+            var now = clock.GetUtcNow();
+            var refunded = await db.CreditPurchases
+                .Where(p => p.Id == purchaseId && p.Status == PurchaseStatus.Completed)
+                .ExecuteUpdateAsync(s => s
+                    .SetProperty(p => p.Status, PurchaseStatus.Refunded)
+                    .SetProperty(p => p.RefundedUtc, now)
+                    .SetProperty(p => p.RefundReference, reference.Trim())
+                    .SetProperty(p => p.RefundReason, reason.Trim())
+                    .SetProperty(p => p.RefundedByName, actor.UserName), cancel);
+            if (refunded == 0)
+            {
+                return CreditOutcome.PurchaseNotCompleted;
+            }
+            db.AuditEvents.Add(NewAudit(AuditActions.PurchaseRefunded, purchaseId,
+                $"-{credits} credits via {purchase.Gateway} ({reference.Trim()}): {reason.Trim()}"));
+            return null;
+        }, ct);
+        if (result.Outcome == CreditOutcome.Posted)
+        {
+            logger.LogInformation("Purchase {PurchaseId} refunded: {Credits} credits removed", purchaseId, credits);
+        }
+        return result;
+    }
+
     /// <summary>A correction by an administrator. It never takes the available balance below zero.</summary>
     public Task<CreditResult> Adjust(int amount, string reason, string key, CancellationToken ct = default)
     {
@@ -247,7 +299,7 @@ public class CreditLedger(
         var posting = new Posting(CreditEntryKind.Adjustment, amount, key, amount, 0) { Reason = reason.Trim() };
         return PostAsync([posting], (db, _) =>
         {
-            db.AuditEvents.Add(NewAudit(AuditActions.CreditsAdjusted, null, $"{amount:+#;-#} credits"));
+            db.AuditEvents.Add(NewAudit(AuditActions.CreditsAdjusted, null, $"{amount:+#;-#} credits: {reason.Trim()}"));
             return Task.FromResult<CreditOutcome?>(null);
         }, ct);
     }

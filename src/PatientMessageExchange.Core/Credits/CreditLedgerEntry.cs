@@ -7,7 +7,7 @@ namespace PatientMessageExchange.Core.Credits;
 /// One append-only movement of credits. <see cref="Amount"/> is signed in the direction of its kind: Purchase, Bonus
 /// and Release are positive, Reserve and Charge negative, Adjustment either. What it does to the two totals:
 /// <list type="bullet">
-/// <item>Purchase, Bonus, Adjustment: Available += Amount.</item>
+/// <item>Purchase, Bonus, Adjustment, Refund (negative: a refunded purchase's credits and bonus): Available += Amount.</item>
 /// <item>Reserve: Available += Amount (negative), Reserved -= Amount.</item>
 /// <item>Release: Available += Amount (positive), Reserved -= Amount.</item>
 /// <item>Charge of an outbound message (<see cref="MessageId"/> set): Reserved += Amount; Available is untouched

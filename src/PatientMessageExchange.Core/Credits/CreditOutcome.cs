@@ -22,4 +22,7 @@ public enum CreditOutcome
 
     /// <summary>Nothing is owed (a STOP or HELP keyword); nothing was written.</summary>
     NotCharged = 7,
+
+    /// <summary>The purchase is not completed (pending, failed or already refunded), so it can't be refunded; nothing was written.</summary>
+    PurchaseNotCompleted = 8,
 }

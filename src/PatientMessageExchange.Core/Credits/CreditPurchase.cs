@@ -29,6 +29,17 @@ public class CreditPurchase
     public DateTimeOffset CreatedUtc { get; set; }
     public DateTimeOffset? CompletedUtc { get; set; }
 
+    /// <summary>When a completed purchase was refunded (Status Refunded), by whom, why, and the Stripe refund id or the
+    /// reference of the credit note an administrator entered for an invoice.</summary>
+    public DateTimeOffset? RefundedUtc { get; set; }
+
+    public string? RefundReference { get; set; }
+    public string? RefundReason { get; set; }
+    public string? RefundedByName { get; set; }
+
+    /// <summary>Key of the Refund entry that removes the purchase's credits and bonus.</summary>
+    public static string RefundLedgerKey(int purchaseId) => $"refund:{purchaseId}";
+
     /// <summary>Key of the Purchase entry; the bonus uses the same key with <c>:bonus</c>.</summary>
     public static string LedgerKey(int purchaseId) => $"purchase:{purchaseId}";
 }

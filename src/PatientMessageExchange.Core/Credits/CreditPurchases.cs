@@ -12,6 +12,7 @@ namespace PatientMessageExchange.Core.Credits;
 public class CreditPurchases(
     PmxDbContext db,
     IPaymentGateway gateway,
+    StripeCheckoutGateway stripe,
     CreditLedger ledger,
     AuditLog audit,
     IActorContext actor,
@@ -124,6 +125,62 @@ public class CreditPurchases(
         }
         return await ledger.Credit(purchaseId, CreditPurchase.LedgerKey(purchaseId), sessionId, ct);
     }
+
+    /// <summary>
+    /// Refunds a completed purchase and takes its credits and bonus back. A card purchase is refunded through Stripe's
+    /// refund API (its refund id becomes the reference); an invoiced one is marked refunded with the reference an
+    /// administrator enters (the credit note). Unless <paramref name="allowNegative"/>, a refund that would take the
+    /// available balance below zero changes nothing and asks for confirmation, before Stripe is called.
+    /// </summary>
+    public async Task<RefundResult> RefundAsync(int purchaseId, string reason, string? reference, bool allowNegative,
+        CancellationToken ct = default)
+    {
+        var purchase = await db.CreditPurchases.AsNoTracking().SingleOrDefaultAsync(p => p.Id == purchaseId, ct);
+        if (purchase is null)
+        {
+            return RefundResult.Fail("That purchase does not exist.");
+        }
+        if (purchase.Status != PurchaseStatus.Completed)
+        {
+            return RefundResult.Fail($"Only a paid purchase can be refunded; purchase #{purchaseId} is {purchase.Status.ToString().ToLowerInvariant()}.");
+        }
+        var isStripe = purchase.Gateway == StripeCheckoutGateway.GatewayName;
+        if (!isStripe && string.IsNullOrWhiteSpace(reference))
+        {
+            return RefundResult.Fail("Enter the reference of the refund or credit note to mark the invoice refunded.");
+        }
+        var credits = purchase.Credits + purchase.BonusCredits;
+        var available = (await ledger.GetBalance(ct)).Available;
+        if (available < credits && !allowNegative)
+        {
+            return RefundResult.Confirm(ShortOf(purchaseId, credits, available));
+        }
+        if (isStripe)
+        {
+            try
+            {
+                reference = await stripe.RefundAsync(purchase, ct);
+            }
+            catch (Exception ex) when (ex is Stripe.StripeException or HttpRequestException or TaskCanceledException)
+            {
+                logger.LogWarning(ex, "Stripe refund of purchase {PurchaseId} failed", purchaseId);
+                return RefundResult.Fail("Stripe did not refund the payment, so nothing changed. Please try again later.");
+            }
+        }
+        var result = await ledger.Refund(purchaseId, reference!, reason, allowNegative, ct);
+        return result.Outcome switch
+        {
+            CreditOutcome.Posted => RefundResult.Ok,
+            CreditOutcome.Replayed => RefundResult.Fail($"Purchase #{purchaseId} was already refunded."),
+            // The balance fell between the check and the write. A Stripe refund asked again returns the same refund.
+            CreditOutcome.InsufficientCredits => RefundResult.Confirm(ShortOf(purchaseId, credits, result.AvailableAfter)),
+            _ => RefundResult.Fail($"Purchase #{purchaseId} can't be refunded: it is no longer a completed purchase."),
+        };
+    }
+
+    private static string ShortOf(int purchaseId, int credits, int available) =>
+        $"Refunding purchase #{purchaseId} takes back {credits:N0} credits, but only {available:N0} are available: the " +
+        $"balance would be {available - credits:N0}. Nothing was refunded. Tick \"Allow a negative balance\" to refund anyway.";
 
     public async Task<bool> MarkFailedAsync(int purchaseId, string reason, CancellationToken ct = default)
     {

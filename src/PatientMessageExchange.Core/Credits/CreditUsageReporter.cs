@@ -5,7 +5,10 @@ using PatientMessageExchange.Core.Practice;
 
 namespace PatientMessageExchange.Core.Credits;
 
-/// <summary>Builds the Usage Statistics figures from ledger entries: what was bought, what was used, and when.</summary>
+/// <summary>
+/// Builds the Usage Statistics figures from ledger entries: what was bought (net of refunds: a refund counts against
+/// the month it was made in), what was used, and when.
+/// </summary>
 public class CreditUsageReporter(
     PmxDbContext db,
     CreditLedger ledger,
@@ -24,7 +27,8 @@ public class CreditUsageReporter(
 
         var entries = await db.CreditLedgerEntries.AsNoTracking()
             .Where(e => e.CreatedUtc >= from &&
-                        (e.Kind == CreditEntryKind.Purchase || e.Kind == CreditEntryKind.Bonus || e.Kind == CreditEntryKind.Charge))
+                        (e.Kind == CreditEntryKind.Purchase || e.Kind == CreditEntryKind.Bonus || e.Kind == CreditEntryKind.Refund ||
+                         e.Kind == CreditEntryKind.Charge))
             .Select(e => new { e.Kind, e.Amount, e.CreatedUtc, e.ContactMode, Inbound = e.InboundMessageId != null })
             .ToListAsync(ct);
 

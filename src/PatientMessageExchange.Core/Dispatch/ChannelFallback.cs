@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using PatientMessageExchange.Core.Campaigns;
 using PatientMessageExchange.Core.Common;
 using PatientMessageExchange.Core.Credits;
@@ -23,7 +24,9 @@ namespace PatientMessageExchange.Core.Dispatch;
 /// <see cref="Message.FallbackOfMessageId"/>) and its reservation commit in one transaction; the job is queued after
 /// the commit. A repeated or concurrent call finds the unique index and does nothing.</para>
 /// <para>The failure's own transaction marks the message <see cref="Message.FallbackPendingUtc"/>; deciding clears the
-/// mark, so a crash in between is picked up by the sweeper (<see cref="RetryPendingAsync"/>).</para>
+/// mark, so a crash in between is picked up by the sweeper (<see cref="RetryPendingAsync"/>). A decision that throws is
+/// tried again with a doubling delay, at most <see cref="DispatchOptions.FallbackMaxAttempts"/> times in all; then the
+/// message is "Failed – needs attention" and listed on the Fix records worklist.</para>
 /// <para>It opens its own database contexts, so the dispatcher may call it from parallel sends.</para>
 /// </summary>
 public class ChannelFallback(
@@ -32,11 +35,13 @@ public class ChannelFallback(
     RecipientRenderer recipients,
     IDispatchQueue queue,
     TimeProvider clock,
+    IOptions<DispatchOptions> options,
     ILogger<ChannelFallback> logger)
 {
     public const string NotePrefix = "No fallback:";
     public const string NoCreditsNote = NotePrefix + " not enough credits.";
     public const string NoOtherModeNote = NotePrefix + " no other usable contact method.";
+    public const string GaveUpNote = NotePrefix + " it could not be decided after repeated errors; needs attention.";
 
     // A chain holds at most one message per mode plus their retries; the bound only guards against a corrupt loop.
     private const int MaxChain = 32;
@@ -96,8 +101,55 @@ public class ChannelFallback(
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            logger.LogError(ex, "Channel fallback for message {MessageId} failed; the sweeper tries again", messageId);
+            logger.LogError(ex, "Channel fallback for message {MessageId} failed", messageId);
+            await CountThrowAsync(messageId, ct);
             return false;
+        }
+    }
+
+    /// <summary>
+    /// Counts a throw. Below the cap the mark is put off by a doubling delay, so the sweeper tries again later; at the
+    /// cap the mark is cleared and the message is "Failed – needs attention" (it lists on the Fix records worklist). No
+    /// credits are held meanwhile: the failure released or charged the message's own share when it was recorded, and
+    /// a fallback's reservation is only written in the transaction that creates the fallback, which a throw rolls back.
+    /// </summary>
+    private async Task CountThrowAsync(long messageId, CancellationToken ct)
+    {
+        try
+        {
+            await using var db = new PmxDbContext(dbOptions);
+            var row = await db.Messages.AsNoTracking().Where(m => m.Id == messageId && m.FallbackPendingUtc != null)
+                .Select(m => new { m.FallbackAttempts }).FirstOrDefaultAsync(ct);
+            if (row is null)
+            {
+                return;
+            }
+            var attempts = row.FallbackAttempts + 1;
+            var cap = options.Value.FallbackMaxAttempts;
+            if (attempts < cap)
+            {
+                var next = clock.GetUtcNow() + options.Value.FallbackDelay(attempts);
+                await db.Messages.Where(m => m.Id == messageId && m.FallbackAttempts == row.FallbackAttempts)
+                    .ExecuteUpdateAsync(s => s
+                        .SetProperty(m => m.FallbackAttempts, attempts)
+                        .SetProperty(m => m.FallbackPendingUtc, next), ct);
+                logger.LogWarning("Fallback of message {MessageId}: attempt {Attempt} of {Cap} failed; next try after {Next:u}",
+                    messageId, attempts, cap, next);
+                return;
+            }
+            await db.Messages.Where(m => m.Id == messageId && m.FallbackAttempts == row.FallbackAttempts)
+                .ExecuteUpdateAsync(s => s
+                    .SetProperty(m => m.FallbackAttempts, attempts)
+                    .SetProperty(m => m.FallbackPendingUtc, (DateTimeOffset?)null)
+                    .SetProperty(m => m.NeedsAttention, true), ct);
+            await NoteAsync(messageId, GaveUpNote, ct);
+            logger.LogError("Fallback of message {MessageId} given up after {Attempts} failed attempts; it needs attention",
+                messageId, attempts);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The mark stays as it was, so the sweeper tries again; the count catches up on a later throw.
+            logger.LogError(ex, "Could not record the failed fallback attempt of message {MessageId}", messageId);
         }
     }
 

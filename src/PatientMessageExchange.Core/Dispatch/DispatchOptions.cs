@@ -22,6 +22,16 @@ public class DispatchOptions
     public TimeSpan[] RetryDelays { get; set; } = [TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(15)];
 
     /// <summary>
+    /// Times deciding a channel fallback may throw before the sweeper stops trying: the failed message is then
+    /// "Failed – needs attention" and listed on the Fix records worklist.
+    /// </summary>
+    [Range(1, 20)]
+    public int FallbackMaxAttempts { get; set; } = 5;
+
+    /// <summary>The wait after a fallback's first throw; it doubles after each further one (1, 2, 4, 8 minutes…).</summary>
+    public TimeSpan FallbackRetryDelay { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>
     /// Email senders at once within one batch. Each sender sends one message, then waits until its result is committed
     /// before it sends the next (so a crash repeats at most one message per sender, R14); with two senders per SMTP
     /// connection one of them is usually on the wire while the other waits for its commit. Twice the pool size.
@@ -42,6 +52,10 @@ public class DispatchOptions
     public int SweepMinutes { get; set; } = 1;
 
     public TimeSpan Lease => TimeSpan.FromSeconds(LeaseSeconds);
+
+    /// <summary>The wait after the fallback's <paramref name="attempts"/>th throw: the first delay, doubled each time.</summary>
+    public TimeSpan FallbackDelay(int attempts) =>
+        FallbackRetryDelay * Math.Pow(2, Math.Clamp(attempts - 1, 0, 16));
 
     public TimeSpan RetryDelay(int attempt) =>
         RetryDelays.Length == 0 ? TimeSpan.FromMinutes(5) : RetryDelays[Math.Clamp(attempt - 1, 0, RetryDelays.Length - 1)];

@@ -12,4 +12,10 @@ public enum FixReason
 
     /// <summary>A text number that is a landline (Twilio 30006): suggest calling it instead.</summary>
     LandlineForText = 5,
+
+    /// <summary>
+    /// A message to this point failed for good and deciding its channel fallback kept throwing until the cap: no other
+    /// mode was tried, so a person should reach the family.
+    /// </summary>
+    FallbackFailed = 6,
 }

@@ -134,6 +134,48 @@ public class FixRecordsWorklist(PmxDbContext db, ContactResolver resolver, Audit
             items.Add(new FixRecordItem(row.Id, row.PatientId, row.ChartNumber,
                 $"{row.LastName}, {row.PreferredName ?? row.FirstName}", guardian, row.Mode, row.Value, reason, detail, since));
         }
+        items.AddRange(await LoadFallbackFailuresAsync(query, ct));
         return items.OrderByDescending(i => i.SinceUtc).ThenBy(i => i.ContactPointId).ToList();
+    }
+
+    /// <summary>
+    /// Failed messages whose fallback was given up after repeated errors (<see cref="Dispatch.ChannelFallback"/>): flagged
+    /// for attention, with attempts counted and no decision pending. Marking the point reviewed clears the row.
+    /// </summary>
+    private async Task<List<FixRecordItem>> LoadFallbackFailuresAsync(FixRecordsQuery query, CancellationToken ct)
+    {
+        if (query.Reason is { } wanted && wanted != FixReason.FallbackFailed)
+        {
+            return [];
+        }
+        var rows = await db.Messages.AsNoTracking()
+            .Where(m => m.NeedsAttention && m.FallbackAttempts > 0 && m.FallbackPendingUtc == null && m.ContactPointId != null)
+            .Join(db.ContactPoints, m => m.ContactPointId, c => c.Id, (m, c) => new
+            {
+                MessageId = m.Id, m.FallbackAttempts, m.CompletedUtc, m.SentUtc, c.Id, c.PatientId, c.Patient!.ChartNumber,
+                c.Patient.LastName, c.Patient.FirstName, c.Patient.PreferredName, GuardianFirst = c.Guardian!.FirstName,
+                GuardianLast = c.Guardian.LastName, c.Mode, c.Value, c.ReviewedUtc,
+            })
+            .ToListAsync(ct);
+        var items = new List<FixRecordItem>();
+        foreach (var row in rows)
+        {
+            var since = row.CompletedUtc ?? row.SentUtc;
+            if (row.ReviewedUtc is { } reviewed && (since is null || reviewed >= since))
+            {
+                continue;
+            }
+            var day = since is null ? (DateOnly?)null : DateOnly.FromDateTime(since.Value.UtcDateTime);
+            if ((query.From is { } from && (day is null || day < from)) || (query.To is { } to && (day is null || day > to)))
+            {
+                continue;
+            }
+            var guardian = row.GuardianFirst is null ? null : $"{row.GuardianFirst} {row.GuardianLast}";
+            items.Add(new FixRecordItem(row.Id, row.PatientId, row.ChartNumber, $"{row.LastName}, {row.PreferredName ?? row.FirstName}",
+                guardian, row.Mode, row.Value, FixReason.FallbackFailed,
+                $"Message #{row.MessageId} failed, and its fallback to another contact method failed {row.FallbackAttempts} times. " +
+                "Failed – needs attention: reach the family another way.", since));
+        }
+        return items;
     }
 }

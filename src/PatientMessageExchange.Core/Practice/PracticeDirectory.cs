@@ -5,7 +5,7 @@ using PatientMessageExchange.Core.Data;
 namespace PatientMessageExchange.Core.Practice;
 
 /// <summary>
-/// Reads and changes the practice's own profile: name, phone, postal address and time zone. Reads go through the
+/// Reads and changes the practice's own profile: name, phone, postal address, time zone and text pricing. Reads go through the
 /// process's <see cref="PracticeProfileCache"/> when one is registered (the web app and worker do), except inside a
 /// transaction, which must see its own writes and must not leave them in the cache if it rolls back.
 /// </summary>
@@ -57,6 +57,26 @@ public class PracticeDirectory(PmxDbContext db, AuditLog audit, PracticeProfileC
         cache?.Invalidate();
         await db.SaveChangesAsync(ct);
         cache?.Invalidate();
+    }
+
+    /// <summary>
+    /// Switches how texts are priced: 3 credits per text message (off, the default) or 3 per SMS segment (on). Audited
+    /// when it changes; returns whether it did. Campaigns already created keep the credits they reserved.
+    /// </summary>
+    public async Task<bool> SetTextPricingAsync(bool perSegment, CancellationToken ct = default)
+    {
+        var profile = await db.PracticeProfiles.FirstOrDefaultAsync(p => p.Id == PracticeProfile.SingletonId, ct);
+        if (profile is null || profile.PerSegmentTextPricing == perSegment)
+        {
+            return false;
+        }
+        profile.PerSegmentTextPricing = perSegment;
+        audit.Add(AuditActions.TextPricingChanged, nameof(PracticeProfile), profile.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            perSegment ? "3 credits per SMS segment" : "3 credits per text message");
+        cache?.Invalidate();
+        await db.SaveChangesAsync(ct);
+        cache?.Invalidate();
+        return true;
     }
 
     public static bool IsKnownTimeZone(string id) => TimeZoneInfo.TryFindSystemTimeZoneById(id, out _);

@@ -13,6 +13,12 @@ public class PracticeProfile
     /// <summary>IANA time zone id; reports and the schedule use the practice's local day.</summary>
     public string TimeZoneId { get; set; } = "America/New_York";
 
+    /// <summary>
+    /// Off (the default): a text costs 3 credits whatever its length, as the product states. On: 3 credits per SMS
+    /// segment. Changed by an administrator on the Practice page, audited.
+    /// </summary>
+    public bool PerSegmentTextPricing { get; set; }
+
     public TimeZoneInfo TimeZone =>
         TimeZoneInfo.TryFindSystemTimeZoneById(TimeZoneId, out var zone) ? zone : TimeZoneInfo.Utc;
 }

@@ -50,6 +50,7 @@ public sealed class PracticeProfileCache
     private static PracticeProfile Copy(PracticeProfile p) => new()
     {
         Id = p.Id, Name = p.Name, Phone = p.Phone, PostalAddress = p.PostalAddress, TimeZoneId = p.TimeZoneId,
+        PerSegmentTextPricing = p.PerSegmentTextPricing,
     };
 
     private sealed record Entry(PracticeProfile Profile, long ExpiresAt);

@@ -8,6 +8,7 @@ using PatientMessageExchange.Core.Data;
 using PatientMessageExchange.Core.Patients;
 using PatientMessageExchange.Core.Practice;
 using PatientMessageExchange.Core.Suppressions;
+using PatientMessageExchange.Core.Templates;
 
 namespace PatientMessageExchange.Core.Replies;
 
@@ -15,7 +16,7 @@ namespace PatientMessageExchange.Core.Replies;
 /// Handles an inbound text, from the webhook or the outbox's simulation alike. The reply row and what it does (an
 /// opt-out, a re-subscription, a confirmation) commit together within the request (R5); the Twilio MessageSid makes a
 /// repeated delivery a no-op. A reply is matched to the latest text we sent to that number. Replies other than
-/// STOP/START/HELP are charged the text rate, even past zero, once per MessageSid.
+/// STOP/START/HELP are charged what a text costs under the practice's pricing, even past zero, once per MessageSid.
 /// </summary>
 public class InboundReplyHandler(
     DbContextOptions<PmxDbContext> dbOptions,
@@ -100,7 +101,10 @@ public class InboundReplyHandler(
         var isKeyword = ReplyKeywords.IsKeyword(inbound.Kind);
         if (!isKeyword)
         {
-            await ledger.ChargeInbound(inbound.Id, isKeyword: false, $"inbound:{inbound.ProviderSid}", ct);
+            var perSegment = await db.PracticeProfiles.AsNoTracking().Where(p => p.Id == PracticeProfile.SingletonId)
+                .Select(p => p.PerSegmentTextPricing).FirstOrDefaultAsync(ct);
+            var credits = CreditRates.Text(SmsSegmenter.Count(inbound.Body).Segments, perSegment);
+            await ledger.ChargeInbound(inbound.Id, isKeyword: false, credits, $"inbound:{inbound.ProviderSid}", ct);
         }
         string? answer = null;
         if (inbound.Kind == InboundKind.Help)

@@ -33,7 +33,7 @@ public sealed class MergeDataFactory(ContactNormalizer normalizer, TimeProvider 
     public PreparedPractice Prepare(PracticeProfile practice)
     {
         var zone = practice.TimeZone;
-        return new PreparedPractice(ForPractice(practice), zone, zone.LocalDate(clock.GetUtcNow()));
+        return new PreparedPractice(ForPractice(practice), zone, zone.LocalDate(clock.GetUtcNow()), practice.PerSegmentTextPricing);
     }
 
     /// <summary>The values for one recipient and part, with the practice's share prepared once.</summary>
@@ -101,9 +101,14 @@ public sealed class MergeDataFactory(ContactNormalizer normalizer, TimeProvider 
     private static bool IsSpanish(CultureInfo culture) => culture.TwoLetterISOLanguageName == "es";
 }
 
-/// <summary>The practice's share of every recipient's merge data, from <see cref="MergeDataFactory.Prepare"/>.</summary>
-public sealed class PreparedPractice(MergeData fields, TimeZoneInfo timeZone, DateOnly today)
+/// <summary>
+/// The practice's share of every recipient's merge data, from <see cref="MergeDataFactory.Prepare"/>, and how it prices
+/// texts, so that a message is rendered and priced from one snapshot of the practice.
+/// </summary>
+public sealed class PreparedPractice(MergeData fields, TimeZoneInfo timeZone, DateOnly today, bool perSegmentTextPricing)
 {
+    public bool PerSegmentTextPricing { get; } = perSegmentTextPricing;
+
     internal MergeData Fields { get; } = fields;
     public TimeZoneInfo TimeZone { get; } = timeZone;
     public DateOnly Today { get; } = today;

@@ -524,6 +524,9 @@ namespace PatientMessageExchange.Migrations.SqlServer.Migrations
                         .HasMaxLength(500)
                         .HasColumnType("nvarchar(500)");
 
+                    b.Property<int>("FallbackAttempts")
+                        .HasColumnType("int");
+
                     b.Property<long?>("FallbackOfMessageId")
                         .HasColumnType("bigint");
 
@@ -836,6 +839,21 @@ namespace PatientMessageExchange.Migrations.SqlServer.Migrations
 
                     b.Property<long>("PriceCents")
                         .HasColumnType("bigint");
+
+                    b.Property<string>("RefundReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<string>("RefundReference")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("RefundedByName")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<DateTimeOffset?>("RefundedUtc")
+                        .HasColumnType("datetimeoffset");
 
                     b.Property<string>("RequestedByName")
                         .IsRequired()
@@ -1226,6 +1244,9 @@ namespace PatientMessageExchange.Migrations.SqlServer.Migrations
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
+
+                    b.Property<bool>("PerSegmentTextPricing")
+                        .HasColumnType("bit");
 
                     b.Property<string>("Phone")
                         .IsRequired()

@@ -502,6 +502,9 @@ namespace PatientMessageExchange.Migrations.Sqlite.Migrations
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("FallbackAttempts")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("FallbackOfMessageId")
                         .HasColumnType("INTEGER");
 
@@ -802,6 +805,21 @@ namespace PatientMessageExchange.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<long>("PriceCents")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RefundReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RefundReference")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RefundedByName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RefundedUtc")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("RequestedByName")
@@ -1180,6 +1198,9 @@ namespace PatientMessageExchange.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("PerSegmentTextPricing")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Phone")
                         .IsRequired()

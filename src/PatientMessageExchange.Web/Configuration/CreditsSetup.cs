@@ -42,7 +42,9 @@ public static class CreditsSetup
         {
             var stripe = sp.GetRequiredService<IOptions<StripeOptions>>().Value;
             var http = sp.GetRequiredService<IHttpClientFactory>().CreateClient(StripeHttpClient);
-            return new StripeClient(stripe.SecretKey, httpClient: new SystemNetHttpClient(http),
+            // Without a key (the invoice default) the client is still built, so that nothing fails until a Stripe call
+            // is actually made; Stripe.net refuses an empty string.
+            return new StripeClient(string.IsNullOrWhiteSpace(stripe.SecretKey) ? null : stripe.SecretKey, httpClient: new SystemNetHttpClient(http),
                 apiBase: string.IsNullOrWhiteSpace(stripe.ApiBase) ? null : stripe.ApiBase.TrimEnd('/'));
         });
         services.AddScoped<InvoicePaymentGateway>();

@@ -142,8 +142,10 @@ public sealed class ChannelFallbackTests
     [Fact]
     public async Task Without_credits_for_the_next_mode_nothing_is_reserved_and_the_failed_message_says_why()
     {
-        // A call first (5 credits), then a text (two segments, 6 credits): the call's released 5 can't pay for the text.
+        // A call first (5 credits), then a text (two segments, 6 credits under per-segment pricing): the call's released
+        // 5 can't pay for the text.
         await using var harness = await TelephonyHarness.StartAsync(credits: 5);
+        await harness.SetPerSegmentTextPricingAsync(true);
         var family = await harness.AddFamilyAsync(Mobile, Landline);
         await PreferAsync(harness, family, ContactMode.Phone, ContactMode.Text);
         harness.Api.RefuseNumbers[Landline] = 21211;
@@ -270,6 +272,52 @@ public sealed class ChannelFallbackTests
         Assert.Equal((ContactMode.Phone, text.Id, MessageStatus.Sent), (messages[1].Mode, messages[1].FallbackOfMessageId, messages[1].Status));
         Assert.All(messages, m => Assert.Null(m.FallbackPendingUtc));
         await AssertLedgerAsync(harness, available: 100 - text.Cost - 5, campaignId);
+    }
+
+    [Fact]
+    public async Task A_fallback_that_keeps_throwing_is_retried_with_backoff_then_stops_at_its_cap_and_needs_attention()
+    {
+        await using var harness = await TelephonyHarness.StartAsync(credits: 100);
+        await harness.AddFamilyAsync(Mobile, Landline);
+        harness.Api.RefuseNumbers[Mobile] = 21614;
+        // The call part of the template family can't be parsed, so every attempt to render the fallback throws.
+        await harness.QueryAsync(db => db.MessageTemplates.Where(t => t.Need == Need.AppointmentConfirmation)
+            .ExecuteUpdateAsync(s => s.SetProperty(t => t.VoiceScript, "Press 1 {% if %}")));
+
+        var campaignId = await harness.SendConfirmationsAsync();
+        var marks = new List<(int Attempts, TimeSpan Wait)>();
+        for (var sweep = 0; sweep < 12; sweep++)
+        {
+            var text = Assert.Single(await harness.MessagesAsync(campaignId));
+            if (text.FallbackPendingUtc is { } due)
+            {
+                // Whole seconds: the test clock moved on a little while the first attempt was recorded.
+                marks.Add((text.FallbackAttempts, TimeSpan.FromSeconds(Math.Round((due - harness.App.Clock.GetUtcNow()).TotalSeconds))));
+                // Just before the mark is due (plus the sweeper's minute of grace) nothing happens.
+                harness.App.Clock.SetUtcNow(due + TimeSpan.FromSeconds(59));
+                Assert.Equal(text.FallbackAttempts, (await SweepThenReadAsync(harness, campaignId)).FallbackAttempts);
+            }
+            harness.App.Clock.Advance(TimeSpan.FromMinutes(2));
+            await SweepAsync(harness);
+        }
+
+        var failed = Assert.Single(await harness.MessagesAsync(campaignId));
+        Assert.Equal([(1, TimeSpan.FromMinutes(1)), (2, TimeSpan.FromMinutes(2)), (3, TimeSpan.FromMinutes(4)), (4, TimeSpan.FromMinutes(8))], marks);
+        Assert.Equal((MessageStatus.Bounced, 5, true), (failed.Status, failed.FallbackAttempts, failed.NeedsAttention));
+        Assert.Null(failed.FallbackPendingUtc);
+        Assert.EndsWith(ChannelFallback.GaveUpNote, failed.Error);
+        Assert.DoesNotContain(harness.Api.Created, c => !c.IsMessage);
+        await AssertLedgerAsync(harness, available: 100, campaignId);
+        var client = await harness.App.SignInAsRoleAsync(Core.Data.Roles.FrontDesk);
+        var worklist = System.Net.WebUtility.HtmlDecode(await client.GetStringAsync("/FixRecords?Reason=FallbackFailed"));
+        Assert.Contains($"Message #{failed.Id} failed, and its fallback to another contact method failed 5 times.", worklist);
+        Assert.Contains("Failed – needs attention", worklist);
+    }
+
+    private static async Task<Message> SweepThenReadAsync(TelephonyHarness harness, long campaignId)
+    {
+        await SweepAsync(harness);
+        return Assert.Single(await harness.MessagesAsync(campaignId));
     }
 
     [Fact]

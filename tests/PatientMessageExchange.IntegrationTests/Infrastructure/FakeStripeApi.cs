@@ -6,13 +6,16 @@ namespace PatientMessageExchange.IntegrationTests.Infrastructure;
 
 /// <summary>
 /// A local stand-in for api.stripe.com on 127.0.0.1 and a free port. The real Stripe.net client talks to it over HTTP;
-/// it answers Checkout session creation and records each request it received.
+/// it answers Checkout session creation and retrieval and refund creation (repeating the refund for a repeated
+/// idempotency key, as Stripe does), and records each request it received.
 /// </summary>
 public sealed class FakeStripeApi : IDisposable
 {
     private readonly HttpListener _listener = new();
     private readonly Task _loop;
     private int _sessions;
+    private int _refunds;
+    private readonly Dictionary<string, string> _refundsByKey = [];
 
     public FakeStripeApi()
     {
@@ -31,6 +34,12 @@ public sealed class FakeStripeApi : IDisposable
     public List<(string Method, string Path, string Body, string? Authorization)> Requests { get; } = [];
 
     public static string CheckoutUrl(string sessionId) => $"https://checkout.stripe.test/c/pay/{sessionId}";
+
+    /// <summary>The payment intent a session's payment created.</summary>
+    public static string PaymentIntentOf(string sessionId) => "pi_" + sessionId;
+
+    /// <summary>When set, refund requests are answered with a card error and create nothing.</summary>
+    public bool RefuseRefunds { get; set; }
 
     private async Task ServeAsync()
     {
@@ -60,6 +69,38 @@ public sealed class FakeStripeApi : IDisposable
                 json = $$"""
                     {"id":"{{id}}","object":"checkout.session","mode":"payment","status":"open","payment_status":"unpaid",
                      "client_reference_id":"{{form["client_reference_id"]}}","url":"{{CheckoutUrl(id)}}"}
+                    """;
+                context.Response.StatusCode = 200;
+            }
+            else if (context.Request.HttpMethod == "GET" && path.StartsWith("/v1/checkout/sessions/", StringComparison.Ordinal))
+            {
+                var id = path["/v1/checkout/sessions/".Length..];
+                json = $$"""
+                    {"id":"{{id}}","object":"checkout.session","mode":"payment","status":"complete","payment_status":"paid",
+                     "payment_intent":"{{PaymentIntentOf(id)}}"}
+                    """;
+                context.Response.StatusCode = 200;
+            }
+            else if (context.Request.HttpMethod == "POST" && path == "/v1/refunds" && RefuseRefunds)
+            {
+                json = """{"error":{"type":"invalid_request_error","message":"Refunds are refused by the test."}}""";
+                context.Response.StatusCode = 400;
+            }
+            else if (context.Request.HttpMethod == "POST" && path == "/v1/refunds")
+            {
+                var form = System.Web.HttpUtility.ParseQueryString(body);
+                var key = context.Request.Headers["Idempotency-Key"] ?? Guid.NewGuid().ToString();
+                string id;
+                lock (_refundsByKey)
+                {
+                    if (!_refundsByKey.TryGetValue(key, out id!))
+                    {
+                        id = $"re_test_{Interlocked.Increment(ref _refunds)}";
+                        _refundsByKey[key] = id;
+                    }
+                }
+                json = $$"""
+                    {"id":"{{id}}","object":"refund","status":"succeeded","payment_intent":"{{form["payment_intent"]}}"}
                     """;
                 context.Response.StatusCode = 200;
             }

@@ -95,6 +95,15 @@ public sealed class TelephonyHarness : IAsyncDisposable
         return new Family(patientId, pointIds[0], appointment.Id);
     }
 
+    /// <summary>Switches the practice's text pricing as an administrator does, on the Practice page.</summary>
+    public async Task SetPerSegmentTextPricingAsync(bool perSegment)
+    {
+        var admin = await App.SignInAsRoleAsync(Roles.Administrator);
+        var response = await admin.PostFormAsync("/Admin/TextPricing",
+            new Dictionary<string, string> { ["perSegment"] = perSegment ? "true" : "false" }, tokenFrom: "/Admin/Practice");
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, response.StatusCode);
+    }
+
     public DateOnly Tomorrow() => Tomorrow(TimeZoneInfo.FindSystemTimeZoneById("America/New_York"));
 
     private DateOnly Tomorrow(TimeZoneInfo zone) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(App.Clock.GetUtcNow(), zone).DateTime).AddDays(1);

@@ -194,7 +194,7 @@ public sealed class CreditLedgerTests : IDisposable
     {
         var ledger = await FundedLedgerAsync(2);
 
-        var result = await ledger.ChargeInbound(inboundMessageId: 900, isKeyword: false, key: "inbound:900");
+        var result = await ledger.ChargeInbound(inboundMessageId: 900, isKeyword: false, CreditRates.TextMessage, key: "inbound:900");
 
         Assert.Equal(CreditOutcome.Posted, result.Outcome);
         var balance = await ledger.GetBalance();
@@ -210,7 +210,7 @@ public sealed class CreditLedgerTests : IDisposable
         var ledger = await FundedLedgerAsync(10);
         Assert.NotEmpty(keyword);
 
-        var result = await ledger.ChargeInbound(901, isKeyword: true, key: "inbound:901");
+        var result = await ledger.ChargeInbound(901, isKeyword: true, CreditRates.TextMessage, key: "inbound:901");
 
         Assert.Equal(CreditOutcome.NotCharged, result.Outcome);
         Assert.Equal(10, (await ledger.GetBalance()).Available);
@@ -222,7 +222,7 @@ public sealed class CreditLedgerTests : IDisposable
     public async Task Outbound_reservations_never_dip_into_an_overdraft()
     {
         var ledger = await FundedLedgerAsync(2);
-        await ledger.ChargeInbound(900, false, "inbound:900");
+        await ledger.ChargeInbound(900, false, CreditRates.TextMessage, "inbound:900");
 
         var result = await ledger.Reserve(1, 1, "campaign:1");
 
@@ -304,7 +304,7 @@ public sealed class CreditLedgerTests : IDisposable
         var writers = typeof(CreditLedger).GetMethods(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Instance)
             .Where(m => m.DeclaringType == typeof(CreditLedger)).Select(m => m.Name).Order().ToList();
 
-        Assert.Equal(["Adjust", "Charge", "ChargeInbound", "ChargeManyWithin", "ChargeWithin", "Credit", "GetBalance", "Release", "ReleaseWithin", "Reserve", "ReserveWithin"], writers);
+        Assert.Equal(["Adjust", "Charge", "ChargeInbound", "ChargeManyWithin", "ChargeWithin", "Credit", "GetBalance", "Refund", "Release", "ReleaseWithin", "Reserve", "ReserveWithin"], writers);
     }
 
     [Fact]
@@ -315,7 +315,7 @@ public sealed class CreditLedgerTests : IDisposable
         await ledger.Reserve(1, 20, "campaign:1");
         await ledger.Charge(new CreditShare(1, 1, 5, ContactMode.Phone), "m1");
         await ledger.Release(new CreditShare(2, 1, 3, ContactMode.Text), "m2");
-        await ledger.ChargeInbound(3, false, "i3");
+        await ledger.ChargeInbound(3, false, CreditRates.TextMessage, "i3");
         await ledger.Adjust(-2, "correction", "adj");
 
         var report = await IntegrityCheck().RunAsync();
@@ -406,6 +406,71 @@ public sealed class CreditLedgerTests : IDisposable
             await transaction.RollbackAsync();
         }
         return result;
+    }
+
+    [Fact]
+    [Trait("Check", "R18")]
+    public async Task A_refund_takes_back_the_purchase_and_its_bonus_once_marks_it_refunded_and_the_check_agrees()
+    {
+        var ledger = _database.NewLedger();
+        var purchaseId = await AddPurchaseAsync(4_000, 100);
+        await ledger.Credit(purchaseId, CreditPurchase.LedgerKey(purchaseId), "INV-1");
+        await ledger.Adjust(50, "correction", "adj");
+
+        var refunded = await ledger.Refund(purchaseId, "CN-7", "customer asked", mayGoNegative: false);
+        var again = await ledger.Refund(purchaseId, "CN-7", "customer asked", mayGoNegative: false);
+
+        Assert.Equal((CreditOutcome.Posted, CreditOutcome.Replayed), (refunded.Outcome, again.Outcome));
+        Assert.Equal(50, (await ledger.GetBalance()).Available);
+        await using var db = _database.NewContext();
+        var entry = await db.CreditLedgerEntries.SingleAsync(e => e.Kind == CreditEntryKind.Refund);
+        Assert.Equal((-4_100, purchaseId, "customer asked", 50), (entry.Amount, entry.PurchaseId!.Value, entry.Reason, entry.AvailableAfter));
+        var purchase = await db.CreditPurchases.SingleAsync();
+        Assert.Equal((PurchaseStatus.Refunded, "CN-7", "customer asked"), (purchase.Status, purchase.RefundReference, purchase.RefundReason));
+        Assert.Equal(_database.Clock.GetUtcNow(), purchase.RefundedUtc);
+        Assert.Single(db.AuditEvents, a => a.Action == Core.Audit.AuditActions.PurchaseRefunded);
+        var report = await IntegrityCheck().RunAsync();
+        Assert.True(report.IsConsistent, report.ToString());
+        Assert.Equal(50L, report.ExpectedAvailable);
+    }
+
+    [Fact]
+    public async Task A_refund_that_would_take_the_balance_below_zero_is_refused_without_confirmation_and_changes_nothing()
+    {
+        var ledger = _database.NewLedger();
+        var purchaseId = await AddPurchaseAsync(1_000, 0);
+        await ledger.Credit(purchaseId, CreditPurchase.LedgerKey(purchaseId));
+        await ledger.Reserve(1, 400, "campaign:1");
+
+        var refused = await ledger.Refund(purchaseId, "CN-1", "duplicate order", mayGoNegative: false);
+
+        Assert.Equal(CreditOutcome.InsufficientCredits, refused.Outcome);
+        await using (var db = _database.NewContext())
+        {
+            Assert.Equal(PurchaseStatus.Completed, (await db.CreditPurchases.SingleAsync()).Status);
+            Assert.False(await db.CreditLedgerEntries.AnyAsync(e => e.Kind == CreditEntryKind.Refund));
+        }
+        Assert.Equal(new CreditBalanceSnapshot(600, 400, 2), await ledger.GetBalance());
+
+        var confirmed = await ledger.Refund(purchaseId, "CN-1", "duplicate order", mayGoNegative: true);
+
+        Assert.Equal(CreditOutcome.Posted, confirmed.Outcome);
+        Assert.Equal((-400, 400), ((await ledger.GetBalance()).Available, (await ledger.GetBalance()).Reserved));
+        Assert.True((await IntegrityCheck().RunAsync()).IsConsistent);
+    }
+
+    [Theory]
+    [InlineData(PurchaseStatus.Pending)]
+    [InlineData(PurchaseStatus.Failed)]
+    public async Task Only_a_completed_purchase_can_be_refunded(PurchaseStatus status)
+    {
+        var ledger = await FundedLedgerAsync(10_000);
+        var purchaseId = await AddPurchaseAsync(1_000, 0, status);
+
+        var result = await ledger.Refund(purchaseId, "CN-1", "mistake", mayGoNegative: true);
+
+        Assert.Equal(CreditOutcome.PurchaseNotCompleted, result.Outcome);
+        Assert.Equal(10_000, (await ledger.GetBalance()).Available);
     }
 
     private CreditIntegrityCheck IntegrityCheck() =>

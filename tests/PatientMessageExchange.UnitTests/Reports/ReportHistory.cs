@@ -60,7 +60,7 @@ internal sealed class ReportHistory(PmxDbContext db)
     {
         db.CreditLedgerEntries.Add(new CreditLedgerEntry
         {
-            Kind = CreditEntryKind.Charge, Amount = -CreditRates.InboundText, IdempotencyKey = $"test:{++_key}",
+            Kind = CreditEntryKind.Charge, Amount = -CreditRates.TextMessage, IdempotencyKey = $"test:{++_key}",
             InboundMessageId = inboundMessageId, ContactMode = ContactMode.Text, CreatedUtc = atUtc,
         });
         await db.SaveChangesAsync();

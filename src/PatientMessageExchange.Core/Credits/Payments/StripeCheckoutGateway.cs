@@ -42,4 +42,30 @@ public sealed class StripeCheckoutGateway(IStripeClient client, IOptions<StripeO
         }, requestOptions: new RequestOptions { IdempotencyKey = $"pmx-purchase-{id}" }, cancellationToken: ct);
         return new PaymentStart(session.Url, session.Id);
     }
+
+    /// <summary>
+    /// Refunds a completed Checkout purchase in full through Stripe's refund API: the session gives the payment intent,
+    /// and the refund is created with an idempotency key of the purchase, so asking again returns the same refund.
+    /// Returns the refund's id; throws <see cref="StripeException"/> when Stripe refuses or the refund failed.
+    /// </summary>
+    public async Task<string> RefundAsync(CreditPurchase purchase, CancellationToken ct = default)
+    {
+        var id = purchase.Id.ToString(CultureInfo.InvariantCulture);
+        var session = await new SessionService(client).GetAsync(purchase.ExternalReference, cancellationToken: ct);
+        if (string.IsNullOrEmpty(session.PaymentIntentId))
+        {
+            throw new StripeException($"Checkout session of purchase {id} has no payment to refund.");
+        }
+        var refund = await new RefundService(client).CreateAsync(new RefundCreateOptions
+        {
+            PaymentIntent = session.PaymentIntentId,
+            Reason = "requested_by_customer",
+            Metadata = new Dictionary<string, string> { [PurchaseIdMetadata] = id },
+        }, requestOptions: new RequestOptions { IdempotencyKey = $"pmx-refund-{id}" }, cancellationToken: ct);
+        if (refund.Status is "failed" or "canceled")
+        {
+            throw new StripeException($"Stripe refund {refund.Id} of purchase {id} is {refund.Status}.");
+        }
+        return refund.Id;
+    }
 }

@@ -71,6 +71,9 @@ internal sealed class CreditPurchaseConfiguration : IEntityTypeConfiguration<Cre
         e.Property(x => x.Gateway).HasMaxLength(32);
         e.Property(x => x.ExternalReference).HasMaxLength(200);
         e.Property(x => x.FailureReason).HasMaxLength(500);
+        e.Property(x => x.RefundReference).HasMaxLength(200);
+        e.Property(x => x.RefundReason).HasMaxLength(500);
+        e.Property(x => x.RefundedByName).HasMaxLength(256);
         e.Property(x => x.RequestedByUserId).HasMaxLength(450);
         e.Property(x => x.RequestedByName).HasMaxLength(256);
         e.HasOne<CreditPlan>().WithMany().HasForeignKey(x => x.PlanId).OnDelete(DeleteBehavior.Restrict);

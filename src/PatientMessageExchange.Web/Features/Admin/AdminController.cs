@@ -117,7 +117,7 @@ public sealed class AdminController(
         return View(new PracticeForm
         {
             Name = profile.Name, Phone = normalizer.FormatForDisplay(profile.Phone), PostalAddress = profile.PostalAddress,
-            TimeZoneId = profile.TimeZoneId,
+            TimeZoneId = profile.TimeZoneId, PerSegmentTextPricing = profile.PerSegmentTextPricing,
         });
     }
 
@@ -135,10 +135,24 @@ public sealed class AdminController(
         }
         if (!ModelState.IsValid)
         {
+            form.PerSegmentTextPricing = (await practice.GetAsync(ct)).PerSegmentTextPricing;
             return View(form);
         }
         await practice.SaveAsync(form.Name, phone.Value!, form.PostalAddress, form.TimeZoneId, ct);
         TempData["Notice"] = "Practice details saved.";
+        return RedirectToAction(nameof(Practice));
+    }
+
+    /// <summary>Per-message (the product's stated price, the default) or per-segment pricing of texts.</summary>
+    [HttpPost]
+    public async Task<IActionResult> TextPricing(bool perSegment, CancellationToken ct)
+    {
+        var changed = await practice.SetTextPricingAsync(perSegment, ct);
+        TempData["Notice"] = !changed
+            ? "Text pricing unchanged."
+            : perSegment
+                ? "Texts now cost 3 credits per SMS segment. Campaigns already created keep what they reserved."
+                : "Texts now cost 3 credits each, whatever their length. Campaigns already created keep what they reserved.";
         return RedirectToAction(nameof(Practice));
     }
 

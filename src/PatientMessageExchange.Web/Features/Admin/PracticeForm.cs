@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 
 namespace PatientMessageExchange.Web.Features.Admin;
 
@@ -15,4 +16,8 @@ public sealed class PracticeForm
 
     [Required, Display(Name = "Time zone")]
     public string TimeZoneId { get; set; } = "";
+
+    /// <summary>Shown on the page; changed through its own form (<c>Admin.TextPricing</c>), never by saving the details.</summary>
+    [BindNever]
+    public bool PerSegmentTextPricing { get; set; }
 }

@@ -5,7 +5,7 @@ using PatientMessageExchange.Web.Configuration;
 
 namespace PatientMessageExchange.Web.Features.CreditAdmin;
 
-/// <summary>Administrators edit the credit plans and check the ledger against the balance.</summary>
+/// <summary>Administrators edit the credit plans, check the ledger against the balance and adjust credits.</summary>
 [Authorize(Policy = Policies.Administrators)]
 public sealed class CreditAdminController(CreditPlanCatalog catalog) : Controller
 {
@@ -54,5 +54,46 @@ public sealed class CreditAdminController(CreditPlanCatalog catalog) : Controlle
 
     [HttpGet]
     public async Task<IActionResult> Integrity([FromServices] CreditIntegrityCheck check, CancellationToken ct) =>
-        View(await check.RunAsync(ct));
+        View(await LedgerCheckAsync(check, new AdjustForm(), ct));
+
+    /// <summary>Grants (positive) or removes (negative) credits with a reason: an immutable, audited ledger entry.</summary>
+    [HttpPost]
+    public async Task<IActionResult> Adjust([Bind(Prefix = "Form")] AdjustForm form, [FromServices] CreditLedger ledger,
+        [FromServices] CreditIntegrityCheck check, CancellationToken ct)
+    {
+        if (form.Amount == 0)
+        {
+            ModelState.AddModelError("Form.Amount", "Enter a number of credits other than zero.");
+        }
+        if (!ModelState.IsValid)
+        {
+            return View(nameof(Integrity), await LedgerCheckAsync(check, form, ct));
+        }
+        var amount = form.Amount!.Value;
+        CreditResult result;
+        try
+        {
+            result = await ledger.Adjust(amount, form.Reason, $"adjust:{form.Token}", ct);
+        }
+        catch (IdempotencyKeyConflictException)
+        {
+            ModelState.AddModelError("", "This form was already used for another adjustment; nothing was changed. Enter it again.");
+            return View(nameof(Integrity), await LedgerCheckAsync(check, new AdjustForm { Amount = form.Amount, Reason = form.Reason }, ct));
+        }
+        switch (result.Outcome)
+        {
+            case CreditOutcome.Posted or CreditOutcome.Replayed:
+                TempData["Notice"] = amount > 0
+                    ? $"{amount:N0} credits granted. Available: {result.AvailableAfter:N0}."
+                    : $"{-amount:N0} credits removed. Available: {result.AvailableAfter:N0}.";
+                return RedirectToAction(nameof(Integrity));
+            default:
+                ModelState.AddModelError("Form.Amount",
+                    $"Removing {-amount:N0} credits would take the available balance ({result.AvailableAfter:N0}) below zero; nothing was changed.");
+                return View(nameof(Integrity), await LedgerCheckAsync(check, form, ct));
+        }
+    }
+
+    private static async Task<LedgerCheckModel> LedgerCheckAsync(CreditIntegrityCheck check, AdjustForm form, CancellationToken ct) =>
+        new(await check.RunAsync(ct), await check.RecentCorrectionsAsync(ct: ct), form);
 }

@@ -66,6 +66,31 @@ public sealed class UsageStatisticsController : Controller
         return RedirectToAction(nameof(Index));
     }
 
+    /// <summary>
+    /// Refunds a paid purchase: through Stripe for a card payment, by marking for an invoice. Its credits and bonus are
+    /// taken back; a refund that would take the balance below zero needs <see cref="RefundForm.AllowNegative"/>.
+    /// </summary>
+    [HttpPost]
+    [Authorize(Policy = Policies.Administrators)]
+    public async Task<IActionResult> Refund(RefundForm form, [FromServices] CreditPurchases purchases, CancellationToken ct)
+    {
+        if (!ModelState.IsValid)
+        {
+            TempData["Problem"] = "Enter the reason for the refund.";
+            return RedirectToAction(nameof(Index));
+        }
+        var result = await purchases.RefundAsync(form.PurchaseId, form.Reason, form.Reference, form.AllowNegative, ct);
+        if (result.Succeeded)
+        {
+            TempData["Notice"] = $"Purchase #{form.PurchaseId} is refunded; its credits were taken back.";
+        }
+        else
+        {
+            TempData["Problem"] = result.Error;
+        }
+        return RedirectToAction(nameof(Index));
+    }
+
     /// <summary>Where Stripe's hosted page sends the buyer back. Credits arrive with the signed webhook, not with this visit.</summary>
     [HttpGet]
     public IActionResult CheckoutReturn(string? outcome)

@@ -154,6 +154,72 @@ public sealed class CreditAdminTests : IDisposable
     }
 
     [Fact]
+    [Trait("Check", "R18")]
+    public async Task An_administrator_grants_and_removes_credits_with_a_reason_as_audited_entries_and_the_check_agrees()
+    {
+        var admin = await _app.SignInAsRoleAsync(Roles.Administrator);
+
+        var granted = await PostAdjustmentAsync(admin, "250", "Goodwill after the outage", "t1");
+        var doubled = await PostAdjustmentAsync(admin, "250", "Goodwill after the outage", "t1");
+        var removed = await PostAdjustmentAsync(admin, "-40", "Test credits given by mistake", "t2");
+
+        Assert.Equal((HttpStatusCode.Redirect, HttpStatusCode.Redirect, HttpStatusCode.Redirect), (granted.StatusCode, doubled.StatusCode, removed.StatusCode));
+        await using var scope = _app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PmxDbContext>();
+        var entries = await db.CreditLedgerEntries.AsNoTracking().OrderBy(e => e.Id).ToListAsync();
+        Assert.Equal([(CreditEntryKind.Adjustment, 250, "Goodwill after the outage"), (CreditEntryKind.Adjustment, -40, "Test credits given by mistake")],
+            entries.Select(e => (e.Kind, e.Amount, e.Reason)));
+        Assert.All(entries, e => Assert.False(string.IsNullOrEmpty(e.ActorName)));
+        Assert.Equal(210, (await db.CreditBalances.SingleAsync()).Available);
+        var audits = await db.AuditEvents.Where(a => a.Action == AuditActions.CreditsAdjusted).Select(a => a.Detail).ToListAsync();
+        Assert.Equal(["+250 credits: Goodwill after the outage", "-40 credits: Test credits given by mistake"], audits);
+        Assert.True((await scope.ServiceProvider.GetRequiredService<CreditIntegrityCheck>().RunAsync()).IsConsistent);
+        var page = await admin.GetStringAsync("/CreditAdmin/Integrity");
+        Assert.Contains("Goodwill after the outage", page);
+        Assert.Contains("integrity-ok", page);
+    }
+
+    [Fact]
+    public async Task Removing_more_than_is_available_or_giving_no_reason_changes_nothing_and_says_why()
+    {
+        var admin = await _app.SignInAsRoleAsync(Roles.Administrator);
+        await PostAdjustmentAsync(admin, "30", "opening", "t1");
+
+        var tooMuch = await PostAdjustmentAsync(admin, "-31", "cleanup", "t2");
+        var noReason = await PostAdjustmentAsync(admin, "5", "", "t3");
+        var zero = await PostAdjustmentAsync(admin, "0", "nothing", "t4");
+
+        Assert.Equal(HttpStatusCode.OK, tooMuch.StatusCode);
+        Assert.Contains("below zero; nothing was changed", WebUtility.HtmlDecode(await tooMuch.Content.ReadAsStringAsync()));
+        Assert.Contains("Say why the credits are adjusted.", await noReason.Content.ReadAsStringAsync());
+        Assert.Contains("other than zero", await zero.Content.ReadAsStringAsync());
+        await using var scope = _app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PmxDbContext>();
+        Assert.Equal(1, await db.CreditLedgerEntries.CountAsync());
+        Assert.Equal(30, (await db.CreditBalances.SingleAsync()).Available);
+    }
+
+    [Theory]
+    [InlineData(Roles.FrontDesk)]
+    [InlineData(Roles.OfficeManager)]
+    public async Task Only_administrators_adjust_credits(string role)
+    {
+        var client = await _app.SignInAsRoleAsync(role);
+
+        var response = await client.PostFormAsync("/CreditAdmin/Adjust",
+            new Dictionary<string, string> { ["Form.Amount"] = "100", ["Form.Reason"] = "free", ["Form.Token"] = "x" }, tokenFrom: "/UsageStatistics");
+
+        Assert.StartsWith("/Account/AccessDenied", response.Headers.Location?.PathAndQuery);
+        await using var scope = _app.Services.CreateAsyncScope();
+        Assert.Empty(scope.ServiceProvider.GetRequiredService<PmxDbContext>().CreditLedgerEntries);
+    }
+
+    private static Task<HttpResponseMessage> PostAdjustmentAsync(HttpClient admin, string amount, string reason, string token) =>
+        admin.PostFormAsync("/CreditAdmin/Adjust",
+            new Dictionary<string, string> { ["Form.Amount"] = amount, ["Form.Reason"] = reason, ["Form.Token"] = token },
+            tokenFrom: "/CreditAdmin/Integrity");
+
+    [Fact]
     public async Task The_integrity_check_is_registered_as_a_recurring_job()
     {
         await _app.CompleteSetupAsync();

@@ -67,6 +67,56 @@ public sealed class StripeCheckoutTests : IDisposable
     }
 
     [Fact]
+    [Trait("Check", "R18")]
+    public async Task An_administrator_refunds_a_card_purchase_through_Stripe_and_its_credits_are_taken_back_once()
+    {
+        var purchaseId = await BuyPlanAsync(2);
+        var payload = CompletedEvent(purchaseId, "cs_test_1");
+        await PostWebhookAsync(payload, StripeSignature.Header(payload, WebhookSecret, _app.Clock.GetUtcNow()));
+        var admin = await _app.SignInAsRoleAsync(Roles.Administrator);
+
+        var refunded = await RefundAsync(admin, purchaseId);
+        var again = await RefundAsync(admin, purchaseId);
+
+        Assert.Equal((HttpStatusCode.Redirect, HttpStatusCode.Redirect), (refunded.StatusCode, again.StatusCode));
+        var request = Assert.Single(_stripe.Requests, r => r.Method == "POST" && r.Path == "/v1/refunds");
+        Assert.Equal(FakeStripeApi.PaymentIntentOf("cs_test_1"), System.Web.HttpUtility.ParseQueryString(request.Body)["payment_intent"]);
+        Assert.Contains(_stripe.Requests, r => r.Method == "GET" && r.Path == "/v1/checkout/sessions/cs_test_1");
+        await using var scope = _app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PmxDbContext>();
+        var purchase = await db.CreditPurchases.SingleAsync();
+        Assert.Equal((PurchaseStatus.Refunded, "re_test_1"), (purchase.Status, purchase.RefundReference));
+        Assert.Equal(0, (await db.CreditBalances.SingleAsync()).Available);
+        Assert.Equal(-4_100, (await db.CreditLedgerEntries.SingleAsync(e => e.Kind == CreditEntryKind.Refund)).Amount);
+        Assert.True((await scope.ServiceProvider.GetRequiredService<CreditIntegrityCheck>().RunAsync()).IsConsistent);
+    }
+
+    [Fact]
+    public async Task A_refund_Stripe_refuses_changes_nothing()
+    {
+        var purchaseId = await BuyPlanAsync(1);
+        var payload = CompletedEvent(purchaseId, "cs_test_1");
+        await PostWebhookAsync(payload, StripeSignature.Header(payload, WebhookSecret, _app.Clock.GetUtcNow()));
+        var admin = await _app.SignInAsRoleAsync(Roles.Administrator);
+        _stripe.RefuseRefunds = true;
+
+        await RefundAsync(admin, purchaseId);
+        var page = await admin.GetStringAsync("/UsageStatistics");
+
+        Assert.Contains("Stripe did not refund the payment, so nothing changed.", page);
+        await using var scope = _app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PmxDbContext>();
+        Assert.Equal(PurchaseStatus.Completed, (await db.CreditPurchases.SingleAsync()).Status);
+        Assert.Equal(1_500, (await db.CreditBalances.SingleAsync()).Available);
+    }
+
+    private static Task<HttpResponseMessage> RefundAsync(HttpClient admin, int purchaseId) =>
+        admin.PostFormAsync("/UsageStatistics/Refund", new Dictionary<string, string>
+        {
+            ["PurchaseId"] = purchaseId.ToString(System.Globalization.CultureInfo.InvariantCulture), ["Reason"] = "Customer cancelled",
+        }, tokenFrom: "/UsageStatistics");
+
+    [Fact]
     public async Task A_webhook_with_a_wrong_signature_is_rejected_and_changes_nothing()
     {
         var purchaseId = await BuyPlanAsync(1);

@@ -52,6 +52,76 @@ public sealed class UsageStatisticsTests : IDisposable
     }
 
     [Fact]
+    [Trait("Check", "R18")]
+    public async Task An_invoice_refund_takes_the_credits_back_only_below_zero_when_confirmed_and_the_check_agrees()
+    {
+        var manager = await _app.SignInAsRoleAsync(Roles.OfficeManager);
+        var admin = await _app.SignInAsRoleAsync(Roles.Administrator);
+        await manager.PostFormAsync("/UsageStatistics/Buy", new Dictionary<string, string> { ["PlanId"] = "2" }, tokenFrom: "/UsageStatistics");
+        var purchaseId = await SinglePurchaseIdAsync();
+        await admin.PostFormAsync("/UsageStatistics/MarkPaid",
+            new Dictionary<string, string> { ["PurchaseId"] = purchaseId.ToString(), ["Reference"] = "CHK-1042" }, tokenFrom: "/UsageStatistics");
+        await using (var scope = _app.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<CreditLedger>().Adjust(-100, "spent", "spent");
+        }
+
+        var unconfirmed = await RefundAsync(admin, purchaseId, "CN-77", allowNegative: false);
+        var refusedPage = WebUtility.HtmlDecode(await admin.GetStringAsync("/UsageStatistics"));
+        await using (var scope = _app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<PmxDbContext>();
+            Assert.Equal(PurchaseStatus.Completed, (await db.CreditPurchases.SingleAsync()).Status);
+            Assert.Equal(4_000, (await db.CreditBalances.SingleAsync()).Available);
+            Assert.False(await db.CreditLedgerEntries.AnyAsync(e => e.Kind == CreditEntryKind.Refund));
+        }
+        var confirmed = await RefundAsync(admin, purchaseId, "CN-77", allowNegative: true);
+        var refundedPage = WebUtility.HtmlDecode(await admin.GetStringAsync("/UsageStatistics"));
+
+        Assert.Equal((HttpStatusCode.Redirect, HttpStatusCode.Redirect), (unconfirmed.StatusCode, confirmed.StatusCode));
+        Assert.Contains("the balance would be -100. Nothing was refunded.", refusedPage);
+        Assert.Contains($"Purchase #{purchaseId} is refunded", refundedPage);
+        Assert.Contains("data-testid=\"available\">-100<", refundedPage);
+        Assert.Contains("Ordered twice by mistake (CN-77)", refundedPage);
+        await using (var scope = _app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<PmxDbContext>();
+            var purchase = await db.CreditPurchases.SingleAsync();
+            Assert.Equal((PurchaseStatus.Refunded, "CN-77"), (purchase.Status, purchase.RefundReference));
+            Assert.Equal(-4_100, (await db.CreditLedgerEntries.SingleAsync(e => e.Kind == CreditEntryKind.Refund)).Amount);
+            Assert.Single(db.AuditEvents, a => a.Action == AuditActions.PurchaseRefunded && a.EntityId == purchaseId.ToString());
+            Assert.True((await scope.ServiceProvider.GetRequiredService<CreditIntegrityCheck>().RunAsync()).IsConsistent);
+            var report = await scope.ServiceProvider.GetRequiredService<CreditUsageReporter>().BuildAsync();
+            Assert.Equal(0, report.Months[^1].Purchased);
+        }
+    }
+
+    [Fact]
+    public async Task A_pending_purchase_can_not_be_refunded_and_nobody_but_an_administrator_refunds()
+    {
+        var manager = await _app.SignInAsRoleAsync(Roles.OfficeManager);
+        var admin = await _app.SignInAsRoleAsync(Roles.Administrator);
+        await manager.PostFormAsync("/UsageStatistics/Buy", new Dictionary<string, string> { ["PlanId"] = "1" }, tokenFrom: "/UsageStatistics");
+        var purchaseId = await SinglePurchaseIdAsync();
+
+        var byManager = await RefundAsync(manager, purchaseId, "CN-1", allowNegative: true);
+        await RefundAsync(admin, purchaseId, "CN-1", allowNegative: true);
+        var page = WebUtility.HtmlDecode(await admin.GetStringAsync("/UsageStatistics"));
+
+        Assert.StartsWith("/Account/AccessDenied", byManager.Headers.Location?.PathAndQuery);
+        Assert.Contains($"Only a paid purchase can be refunded; purchase #{purchaseId} is pending.", page);
+        await using var scope = _app.Services.CreateAsyncScope();
+        Assert.Empty(scope.ServiceProvider.GetRequiredService<PmxDbContext>().CreditLedgerEntries);
+    }
+
+    private static Task<HttpResponseMessage> RefundAsync(HttpClient client, int purchaseId, string reference, bool allowNegative) =>
+        client.PostFormAsync("/UsageStatistics/Refund", new Dictionary<string, string>
+        {
+            ["PurchaseId"] = purchaseId.ToString(), ["Reason"] = "Ordered twice by mistake", ["Reference"] = reference,
+            ["AllowNegative"] = allowNegative ? "true" : "false",
+        }, tokenFrom: "/UsageStatistics");
+
+    [Fact]
     public async Task An_invoiced_purchase_round_trip_adds_credits_when_an_administrator_marks_it_paid()
     {
         var manager = await _app.SignInAsRoleAsync(Roles.OfficeManager);
@@ -134,7 +204,7 @@ public sealed class UsageStatisticsTests : IDisposable
             await ledger.Reserve(1, 8, "campaign:1");
             await ledger.Charge(new CreditShare(1, 1, 3, ContactMode.Text), "m1");
             await ledger.Charge(new CreditShare(2, 1, 5, ContactMode.Phone), "m2");
-            await ledger.ChargeInbound(1, false, "i1");
+            await ledger.ChargeInbound(1, false, CreditRates.TextMessage, "i1");
         }
 
         var html = await (await frontDesk.GetAsync("/UsageStatistics")).Content.ReadAsStringAsync();
@@ -154,7 +224,7 @@ public sealed class UsageStatisticsTests : IDisposable
         var frontDesk = await _app.SignInAsRoleAsync(Roles.FrontDesk);
         await using (var scope = _app.Services.CreateAsyncScope())
         {
-            await scope.ServiceProvider.GetRequiredService<CreditLedger>().ChargeInbound(5, false, "i5");
+            await scope.ServiceProvider.GetRequiredService<CreditLedger>().ChargeInbound(5, false, CreditRates.TextMessage, "i5");
         }
 
         var html = await (await frontDesk.GetAsync("/UsageStatistics")).Content.ReadAsStringAsync();
