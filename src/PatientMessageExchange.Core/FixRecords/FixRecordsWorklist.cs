@@ -92,7 +92,8 @@ public class FixRecordsWorklist(PmxDbContext db, ContactResolver resolver, Audit
     private async Task<List<FixRecordItem>> LoadAsync(FixRecordsQuery query, CancellationToken ct)
     {
         // The list is the chart's problem points; it stays small next to the registry, so filters run in memory.
-        var suppressions = db.Suppressions;
+        // An announcements-only unsubscribe is the family's choice, not a record to fix.
+        var suppressions = db.Suppressions.Where(s => !s.AnnouncementsOnly);
         var rows = await db.ContactPoints.AsNoTracking()
             .Select(c => new
             {

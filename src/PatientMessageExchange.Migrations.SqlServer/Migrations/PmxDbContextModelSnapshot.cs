@@ -1446,6 +1446,9 @@ namespace PatientMessageExchange.Migrations.SqlServer.Migrations
                         .HasMaxLength(254)
                         .HasColumnType("nvarchar(254)");
 
+                    b.Property<bool>("AnnouncementsOnly")
+                        .HasColumnType("bit");
+
                     b.Property<string>("Channel")
                         .IsRequired()
                         .HasMaxLength(8)
@@ -1461,7 +1464,7 @@ namespace PatientMessageExchange.Migrations.SqlServer.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Address", "Channel")
+                    b.HasIndex("Address", "Channel", "AnnouncementsOnly")
                         .IsUnique();
 
                     b.ToTable("Suppressions");

@@ -1392,6 +1392,9 @@ namespace PatientMessageExchange.Migrations.Sqlite.Migrations
                         .HasMaxLength(254)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("AnnouncementsOnly")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Channel")
                         .IsRequired()
                         .HasMaxLength(8)
@@ -1407,7 +1410,7 @@ namespace PatientMessageExchange.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Address", "Channel")
+                    b.HasIndex("Address", "Channel", "AnnouncementsOnly")
                         .IsUnique();
 
                     b.ToTable("Suppressions");
