@@ -168,6 +168,7 @@ public sealed class M1BroadcastBenchmark : IBenchmark
         services.AddSingleton(Options.Create(new SmtpOptions { Host = "127.0.0.1", Port = smtpPort, Security = SmtpSecurity.None, PoolSize = 4 }));
         services.AddSingleton<IEmailTransport, SmtpEmailTransport>();
         services.AddSingleton(new UnsubscribeTokens(RandomNumberGenerator.GetBytes(32)));
+        services.AddSingleton<PublicLinks>();
         services.AddSingleton<IEmailHeaders, BroadcastCompliance>();
         services.AddSingleton<IChannelSender, EmailChannelSender>();
         services.AddSingleton<ContactNormalizer>();

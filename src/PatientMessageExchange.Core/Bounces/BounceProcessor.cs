@@ -176,9 +176,9 @@ public class BounceProcessor(PmxDbContext db, AuditLog audit, IOptions<BounceOpt
 
     private async Task SuppressAsync(string address, string reason, DateTimeOffset now, CancellationToken ct)
     {
-        // An address already suppressed (unsubscribed, say) keeps its first reason.
-        var exists = db.Suppressions.Local.Any(s => s.Address == address && s.Channel == SuppressionChannel.Email)
-                     || await db.Suppressions.AnyAsync(s => s.Address == address && s.Channel == SuppressionChannel.Email, ct);
+        // An address already suppressed for every need keeps its first reason; an announcements-only unsubscribe gets a wider row.
+        var exists = db.Suppressions.Local.Any(s => s.Address == address && s.Channel == SuppressionChannel.Email && !s.AnnouncementsOnly)
+                     || await db.Suppressions.AnyAsync(s => s.Address == address && s.Channel == SuppressionChannel.Email && !s.AnnouncementsOnly, ct);
         if (!exists)
         {
             db.Suppressions.Add(new Suppression { Address = address, Channel = SuppressionChannel.Email, Reason = reason, CreatedUtc = now });

@@ -67,7 +67,7 @@ public sealed class BounceRecorder(PmxDbContext db, AuditLog audit, TimeProvider
                     .SetProperty(c => c.StatusReason, $"Hard bounce: {reason}")
                     .SetProperty(c => c.StatusChangedUtc, now)
                     .SetProperty(c => c.ReviewedUtc, (DateTimeOffset?)null), cancel);
-            if (!await db.Suppressions.AnyAsync(s => s.Address == message.Address && s.Channel == SuppressionChannel.Email, cancel))
+            if (!await db.Suppressions.AnyAsync(s => s.Address == message.Address && s.Channel == SuppressionChannel.Email && !s.AnnouncementsOnly, cancel))
             {
                 db.Suppressions.Add(new Suppression
                 {

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Options;
 using PatientMessageExchange.Core.Campaigns;
 using PatientMessageExchange.Core.Dispatch;
 
@@ -9,7 +8,7 @@ namespace PatientMessageExchange.Core.Broadcasts;
 /// <c>List-Unsubscribe-Post</c>, and a footer with the practice's postal address and the same link. Personalized and
 /// confirmation messages are left alone.
 /// </summary>
-public sealed class BroadcastCompliance(UnsubscribeTokens tokens, IOptions<PublicUrlOptions> publicUrl) : IEmailHeaders
+public sealed class BroadcastCompliance(UnsubscribeTokens tokens, PublicLinks links) : IEmailHeaders
 {
     public const string UnsubscribePath = "/u/";
 
@@ -29,5 +28,5 @@ public sealed class BroadcastCompliance(UnsubscribeTokens tokens, IOptions<Publi
                 BroadcastFooter.Html(context.PracticeName, context.PracticeAddress, UnsubscribeUrl(message)));
 
     public string UnsubscribeUrl(Message message) =>
-        publicUrl.Value.BaseUrl + UnsubscribePath + tokens.Create(message.Id, message.Address);
+        links.BaseUrl + UnsubscribePath + tokens.Create(message.Id, message.Address);
 }

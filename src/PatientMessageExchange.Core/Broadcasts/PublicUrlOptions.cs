@@ -2,7 +2,7 @@ namespace PatientMessageExchange.Core.Broadcasts;
 
 /// <summary>
 /// Where the app is reached from the internet, for links in emails (the unsubscribe URL). Required when email really
-/// leaves the machine; the embedded default's outbox falls back to <see cref="EmbeddedDefault"/>.
+/// leaves the machine; the embedded default uses the address it listens on (see <see cref="PublicLinks"/>).
 /// </summary>
 public class PublicUrlOptions
 {
@@ -15,6 +15,4 @@ public class PublicUrlOptions
     public static bool IsValid(string? value) =>
         Uri.TryCreate(value, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp) &&
         string.IsNullOrEmpty(uri.Query) && string.IsNullOrEmpty(uri.Fragment);
-
-    public string BaseUrl => (string.IsNullOrWhiteSpace(PublicBaseUrl) ? EmbeddedDefault : PublicBaseUrl).TrimEnd('/');
 }

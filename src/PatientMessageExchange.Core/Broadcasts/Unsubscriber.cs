@@ -8,13 +8,14 @@ using PatientMessageExchange.Core.Suppressions;
 namespace PatientMessageExchange.Core.Broadcasts;
 
 /// <summary>
-/// RFC 8058 one-click unsubscribe: a valid token suppresses its message's address for email; anything else writes nothing.
+/// RFC 8058 one-click unsubscribe: a valid token suppresses its message's address for email announcements (broadcasts
+/// and the other marketing needs), never for care messages; anything else writes nothing.
 /// The audit event names the campaign and message, never the address, and is what the broadcast page counts.
 /// </summary>
 public sealed class Unsubscriber(PmxDbContext db, UnsubscribeTokens tokens, AuditLog audit, TimeProvider clock,
     ILogger<Unsubscriber> logger)
 {
-    public const string Reason = "Unsubscribed (one-click link in a broadcast)";
+    public const string Reason = "Unsubscribed from announcements (one-click link in a broadcast)";
 
     /// <summary>Whether the token is valid, without writing anything (the GET confirmation page).</summary>
     public async Task<bool> IsValidAsync(string? token, CancellationToken ct = default) => await FindAsync(token, ct) is not null;
@@ -27,6 +28,7 @@ public sealed class Unsubscriber(PmxDbContext db, UnsubscribeTokens tokens, Audi
             logger.LogWarning("Unsubscribe refused: the token is not valid");
             return UnsubscribeOutcome.InvalidToken;
         }
+        // Any email suppression already keeps broadcasts away (an unsubscribe, or a bounce that blocks every need).
         if (await db.Suppressions.AnyAsync(s => s.Address == message.Address && s.Channel == SuppressionChannel.Email, ct))
         {
             return UnsubscribeOutcome.AlreadySuppressed;
@@ -34,6 +36,7 @@ public sealed class Unsubscriber(PmxDbContext db, UnsubscribeTokens tokens, Audi
         db.Suppressions.Add(new Suppression
         {
             Address = message.Address, Channel = SuppressionChannel.Email, Reason = Reason, CreatedUtc = clock.GetUtcNow(),
+            AnnouncementsOnly = true,
         });
         audit.Add(AuditActions.BroadcastUnsubscribed, nameof(Campaign),
             message.CampaignId.ToString(System.Globalization.CultureInfo.InvariantCulture), $"Message {message.Id}");

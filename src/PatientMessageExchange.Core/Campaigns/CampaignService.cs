@@ -45,8 +45,13 @@ public class CampaignService(PmxDbContext db, CreditLedger ledger, AuditLog audi
         return new CampaignProgress(campaign, byStatus, campaign.SkippedCount, charged, released, attention);
     }
 
-    public async Task<IReadOnlyList<CampaignSkip>> GetSkipsAsync(long campaignId, int take = 500, CancellationToken ct = default) =>
-        await db.CampaignSkips.AsNoTracking().Where(s => s.CampaignId == campaignId).OrderBy(s => s.Id).Take(take).ToListAsync(ct);
+    public async Task<IReadOnlyList<CampaignSkipRow>> GetSkipsAsync(long campaignId, int take = 500, CancellationToken ct = default) =>
+        await db.CampaignSkips.AsNoTracking().Where(s => s.CampaignId == campaignId).OrderBy(s => s.Id).Take(take)
+            .Select(s => new CampaignSkipRow(s.PatientId,
+                db.Patients.Where(p => p.Id == s.PatientId)
+                    .Select(p => p.LastName + ", " + (p.PreferredName ?? p.FirstName)).FirstOrDefault(),
+                s.Address, s.Explanation))
+            .ToListAsync(ct);
 
     /// <summary>
     /// The campaign's messages that failed for good, each with the message channel fallback sent by the next mode, or

@@ -4,6 +4,13 @@ namespace PatientMessageExchange.Core.Campaigns;
 
 public static class ChannelExtensions
 {
+    public static string DisplayName(this Channel channel) => channel switch
+    {
+        Channel.Email => "email",
+        Channel.Sms => "text",
+        _ => "phone call",
+    };
+
     public static Channel ToChannel(this ContactMode mode) => mode switch
     {
         ContactMode.Email or ContactMode.WorkEmail => Channel.Email,

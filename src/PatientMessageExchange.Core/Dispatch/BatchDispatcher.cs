@@ -422,7 +422,7 @@ public class BatchDispatcher(
             Channel.Sms => SuppressionChannel.Sms,
             _ => SuppressionChannel.Voice,
         };
-        if (!await db.Suppressions.AnyAsync(s => s.Address == message.Address && s.Channel == channel, ct))
+        if (!await db.Suppressions.AnyAsync(s => s.Address == message.Address && s.Channel == channel && !s.AnnouncementsOnly, ct))
         {
             db.Suppressions.Add(new Suppression { Address = message.Address, Channel = channel, CreatedUtc = now, Reason = suppressionReason });
             await db.SaveChangesAsync(ct);

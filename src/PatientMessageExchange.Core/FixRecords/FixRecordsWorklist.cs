@@ -6,6 +6,7 @@ using PatientMessageExchange.Core.Channels.Twilio;
 using PatientMessageExchange.Core.Common;
 using PatientMessageExchange.Core.Data;
 using PatientMessageExchange.Core.Patients;
+using PatientMessageExchange.Core.Practice;
 using PatientMessageExchange.Core.Preferences;
 using PatientMessageExchange.Core.Suppressions;
 using PatientMessageExchange.Core.Reports;
@@ -16,7 +17,8 @@ namespace PatientMessageExchange.Core.FixRecords;
 /// Contact points that need a person's attention, and patients no message for a need can reach. A row leaves the
 /// list when the point is corrected (it turns Valid) or marked reviewed; it comes back if the status changes again.
 /// </summary>
-public class FixRecordsWorklist(PmxDbContext db, ContactResolver resolver, AuditLog audit, TimeProvider clock)
+public class FixRecordsWorklist(PmxDbContext db, ContactResolver resolver, AuditLog audit, TimeProvider clock,
+    PracticeDirectory practice)
 {
     public async Task<PagedList<FixRecordItem>> ListAsync(FixRecordsQuery query, CancellationToken ct = default)
     {
@@ -81,8 +83,10 @@ public class FixRecordsWorklist(PmxDbContext db, ContactResolver resolver, Audit
 
     private async Task<List<FixRecordItem>> LoadAsync(FixRecordsQuery query, CancellationToken ct)
     {
+        var zone = practice.GetTimeZone();
         // The list is the chart's problem points; it stays small next to the registry, so filters run in memory.
-        var suppressions = db.Suppressions;
+        // An announcements-only unsubscribe is the family's choice, not a record to fix.
+        var suppressions = db.Suppressions.Where(s => !s.AnnouncementsOnly);
         var rows = await db.ContactPoints.AsNoTracking()
             .Select(c => new
             {
@@ -125,7 +129,8 @@ public class FixRecordsWorklist(PmxDbContext db, ContactResolver resolver, Audit
             {
                 continue;
             }
-            var day = since is null ? (DateOnly?)null : DateOnly.FromDateTime(since.Value.UtcDateTime);
+            // The filter's dates are the practice's days, as the list shows them.
+            var day = since is null ? (DateOnly?)null : DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(since.Value, zone).DateTime);
             if ((query.From is { } from && (day is null || day < from)) || (query.To is { } to && (day is null || day > to)))
             {
                 continue;

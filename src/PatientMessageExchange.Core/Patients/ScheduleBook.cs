@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using PatientMessageExchange.Core.Campaigns;
 using PatientMessageExchange.Core.Data;
 using PatientMessageExchange.Core.Practice;
 using PatientMessageExchange.Core.Replies;
@@ -37,7 +38,12 @@ public class ScheduleBook(PmxDbContext db, PracticeDirectory practice, TimeProvi
                 a.Patient!.LastName + ", " + (a.Patient.PreferredName ?? a.Patient.FirstName), a.Patient.ChartNumber,
                 a.Provider!.Name, a.Location, a.AppointmentType, a.Status, a.ConfirmedBy, a.ConfirmedUtc,
                 db.InboundMessages.Any(i => i.AppointmentId == a.Id && i.Kind == InboundKind.CallbackRequest),
-                db.InboundMessages.Any(i => i.AppointmentId == a.Id && i.Kind == InboundKind.NoResponse)))
+                db.InboundMessages.Any(i => i.AppointmentId == a.Id && i.Kind == InboundKind.NoResponse),
+                db.Messages.Where(m => m.AppointmentId == a.Id &&
+                                       db.Campaigns.Any(c => c.Id == m.CampaignId && c.Kind == CampaignKind.Confirmation))
+                    .OrderByDescending(m => m.Id)
+                    .Select(m => new ConfirmationRequestState(m.CreatedUtc, m.SentUtc, m.Channel, m.Status))
+                    .FirstOrDefault()))
             .ToListAsync(ct);
         return new ScheduleDay(date, zone, entries, providers, locations);
     }

@@ -14,4 +14,5 @@ public sealed record ScheduleEntry(
     string? ConfirmedBy,
     DateTimeOffset? ConfirmedUtc = null,
     bool CallbackRequested = false,
-    bool NoResponse = false);
+    bool NoResponse = false,
+    ConfirmationRequestState? LastRequest = null);

@@ -89,7 +89,11 @@ public class ContactResolver(PmxDbContext db, TimeProvider clock)
                                        db.ContactPreferences.Any(p => p.PatientId == c.PatientId && needList.Contains(p.Need)))
                            .Select(c => new PointFacts(c.Id, c.PatientId, c.GuardianId,
                                c.GuardianId != null && c.Guardian!.IsPrimary, c.Mode, c.Value, c.Status,
-                               db.Suppressions.Any(s => s.Address == c.Value && s.Channel ==
+                               db.Suppressions.Any(s => s.Address == c.Value && !s.AnnouncementsOnly && s.Channel ==
+                                   (c.Mode == ContactMode.Email || c.Mode == ContactMode.WorkEmail
+                                       ? SuppressionChannel.Email
+                                       : c.Mode == ContactMode.Text ? SuppressionChannel.Sms : SuppressionChannel.Voice)),
+                               db.Suppressions.Any(s => s.Address == c.Value && s.AnnouncementsOnly && s.Channel ==
                                    (c.Mode == ContactMode.Email || c.Mode == ContactMode.WorkEmail
                                        ? SuppressionChannel.Email
                                        : c.Mode == ContactMode.Text ? SuppressionChannel.Sms : SuppressionChannel.Voice))))
@@ -163,7 +167,7 @@ public class ContactResolver(PmxDbContext db, TimeProvider clock)
             }
             foreach (var point in ofMode)
             {
-                var skip = SkipFor(point, minorWithGuardian);
+                var skip = SkipFor(point, need, minorWithGuardian);
                 if (skip is null)
                 {
                     contacts.Add(new ResolvedContact(point.Id, point.Mode, point.Value, point.GuardianId));
@@ -181,12 +185,13 @@ public class ContactResolver(PmxDbContext db, TimeProvider clock)
         return new ContactResolution(patient.Id, need, source, order, contacts, skipped, reason);
     }
 
-    private static SkipReason? SkipFor(PointFacts point, bool minorWithGuardian) => point switch
+    private static SkipReason? SkipFor(PointFacts point, Need need, bool minorWithGuardian) => point switch
     {
         { Status: ContactPointStatus.Bounced } => SkipReason.Bounced,
         { Status: ContactPointStatus.Invalid } => SkipReason.Invalid,
         { Status: ContactPointStatus.OptedOut } => SkipReason.OptedOut,
         { Suppressed: true } => SkipReason.Suppressed,
+        { UnsubscribedFromAnnouncements: true } when need.IsAnnouncement() => SkipReason.UnsubscribedFromAnnouncements,
         { GuardianId: null } when minorWithGuardian => SkipReason.MinorsOwnContact,
         _ => null,
     };
@@ -216,5 +221,5 @@ public class ContactResolver(PmxDbContext db, TimeProvider clock)
     internal sealed record PatientFacts(int Id, bool IsActive, DateOnly DateOfBirth, bool HasGuardian);
 
     internal sealed record PointFacts(int Id, int PatientId, int? GuardianId, bool IsPrimaryGuardian, ContactMode Mode,
-        string Value, ContactPointStatus Status, bool Suppressed);
+        string Value, ContactPointStatus Status, bool Suppressed, bool UnsubscribedFromAnnouncements = false);
 }

@@ -17,4 +17,7 @@ public enum SkipReason
 
     /// <summary>The point is the minor's own; messages about a minor go to a guardian.</summary>
     MinorsOwnContact = 7,
+
+    /// <summary>The address unsubscribed from announcements; it still takes care messages.</summary>
+    UnsubscribedFromAnnouncements = 8,
 }

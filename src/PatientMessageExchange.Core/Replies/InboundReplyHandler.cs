@@ -119,7 +119,7 @@ public class InboundReplyHandler(
     private static async Task OptOutAsync(PmxDbContext db, InboundMessage inbound, DateTimeOffset now, CancellationToken ct)
     {
         var number = inbound.From;
-        if (!await db.Suppressions.AnyAsync(s => s.Address == number && s.Channel == SuppressionChannel.Sms, ct))
+        if (!await db.Suppressions.AnyAsync(s => s.Address == number && s.Channel == SuppressionChannel.Sms && !s.AnnouncementsOnly, ct))
         {
             db.Suppressions.Add(new Suppression { Address = number, Channel = SuppressionChannel.Sms, Reason = StopReason, CreatedUtc = now });
         }

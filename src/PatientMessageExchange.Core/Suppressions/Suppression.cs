@@ -15,5 +15,11 @@ public class Suppression
 
     public required string Reason { get; set; }
 
+    /// <summary>
+    /// True for a broadcast unsubscribe: the address stops taking announcements (the marketing needs) but still gets
+    /// care messages (reminders, confirmations, recalls). Hard bounces, complaints and STOP block every need.
+    /// </summary>
+    public bool AnnouncementsOnly { get; set; }
+
     public DateTimeOffset CreatedUtc { get; set; }
 }

@@ -1475,6 +1475,9 @@ namespace PatientMessageExchange.Migrations.SqlServer.Migrations
                         .HasMaxLength(254)
                         .HasColumnType("nvarchar(254)");
 
+                    b.Property<bool>("AnnouncementsOnly")
+                        .HasColumnType("bit");
+
                     b.Property<string>("Channel")
                         .IsRequired()
                         .HasMaxLength(8)
@@ -1490,7 +1493,7 @@ namespace PatientMessageExchange.Migrations.SqlServer.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Address", "Channel")
+                    b.HasIndex("Address", "Channel", "AnnouncementsOnly")
                         .IsUnique();
 
                     b.ToTable("Suppressions");

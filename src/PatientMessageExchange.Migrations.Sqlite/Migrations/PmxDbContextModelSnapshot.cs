@@ -1421,6 +1421,9 @@ namespace PatientMessageExchange.Migrations.Sqlite.Migrations
                         .HasMaxLength(254)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("AnnouncementsOnly")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Channel")
                         .IsRequired()
                         .HasMaxLength(8)
@@ -1436,7 +1439,7 @@ namespace PatientMessageExchange.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Address", "Channel")
+                    b.HasIndex("Address", "Channel", "AnnouncementsOnly")
                         .IsUnique();
 
                     b.ToTable("Suppressions");

@@ -14,7 +14,7 @@ public static class BroadcastSetup
     /// <summary>
     /// Email broadcasts: list building, the RFC 8058 headers and footer on every broadcast email, one-click unsubscribe,
     /// and the bounce recorder. Unsubscribe links point at <c>App:PublicBaseUrl</c>, which is required once email really
-    /// leaves the machine (the outbox falls back to http://localhost).
+    /// leaves the machine (the embedded default uses the address Kestrel listens on).
     /// </summary>
     public static void AddBroadcasts(this WebApplicationBuilder builder)
     {
@@ -29,6 +29,8 @@ public static class BroadcastSetup
             .ValidateOnStart();
 
         services.AddSingleton(sp => new UnsubscribeTokens(LoadKey(sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<DataFolder>())));
+        services.AddSingleton<PublicLinks>();
+        services.AddHostedService<ListeningAddressPublisher>();
         services.AddSingleton<BroadcastCompliance>();
         services.AddSingleton<IEmailHeaders>(sp => sp.GetRequiredService<BroadcastCompliance>());
         services.AddScoped<BroadcastListBuilder>();

@@ -43,6 +43,7 @@ public static class FeaturesSetup
         services.AddScoped<AuditTrail>();
         services.AddSingleton<PracticeProfileCache>();
         services.AddScoped<PracticeDirectory>();
+        services.AddScoped<Features.Shared.PracticeTime>();
         services.AddScoped<PatientDirectory>();
         services.AddScoped<ICsvImporter, PatientCsvImporter>();
         services.AddScoped<ICsvImporter, AppointmentCsvImporter>();

@@ -67,6 +67,20 @@ public sealed class PersonalizedMessagesBrowserTests : IClassFixture<Chromium>, 
         await Assertions.Expect(page.Locator("#estimate-total")).ToHaveTextAsync("2");
         await Assertions.Expect(page.Locator("#estimate-balance")).ToHaveTextAsync("50");
 
+        // Issue 21.5: Send asks first, naming the messages and credits; saying no sends nothing.
+        var questions = new List<string>();
+        var accept = false;
+        page.Dialog += (_, dialog) =>
+        {
+            questions.Add(dialog.Message);
+            _ = accept ? dialog.AcceptAsync() : dialog.DismissAsync();
+        };
+        await page.GetByRole(AriaRole.Button, new() { Name = "Send" }).ClickAsync();
+        Assert.Equal(["Send 2 messages for 2 credits? The credits are reserved now."], questions);
+        await Assertions.Expect(page.Locator("#estimate-balance")).ToHaveTextAsync("50");
+        Assert.Contains("/PersonalizedMessages/Compose", page.Url);
+
+        accept = true;
         await page.GetByRole(AriaRole.Button, new() { Name = "Send" }).ClickAsync();
         await Assertions.Expect(page.Locator("#progress-state")).ToContainTextAsync("Done.", new() { Timeout = 30_000 });
         await Assertions.Expect(page.Locator("#count-sent")).ToHaveTextAsync("2");

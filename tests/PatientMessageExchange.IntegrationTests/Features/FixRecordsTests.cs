@@ -105,7 +105,8 @@ public sealed class FixRecordsTests : IDisposable
         var html = await (await client.GetAsync("/FixRecords/Unreachable?need=Billing")).Content.ReadAsStringAsync();
 
         Assert.Contains($"/Patients/Details/{id}", html);
-        Assert.Contains("NoContactOnFile", html);
+        Assert.Contains("No contact on file for the preferred methods", html);
+        Assert.DoesNotContain(">NoContactOnFile<", html);
     }
 
     private async Task<int> PointIdAsync(int patientId)

@@ -11,6 +11,7 @@ internal sealed class SuppressionConfiguration : IEntityTypeConfiguration<Suppre
         e.Property(s => s.Address).HasMaxLength(254);
         e.Property(s => s.Channel).HasConversion<string>().HasMaxLength(8);
         e.Property(s => s.Reason).HasMaxLength(300);
-        e.HasIndex(s => new { s.Address, s.Channel }).IsUnique();
+        // At most one row per scope: an unsubscribed address that later hard-bounces gets a second, wider row.
+        e.HasIndex(s => new { s.Address, s.Channel, s.AnnouncementsOnly }).IsUnique();
     }
 }

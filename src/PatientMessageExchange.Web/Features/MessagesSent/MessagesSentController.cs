@@ -116,7 +116,7 @@ public sealed class MessagesSentController(
         {
             Response.ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
             Response.Headers.ContentDisposition = $"attachment; filename=\"{name}.xlsx\"";
-            // The zip writer finishes the archive with synchronous writes (MiniExcel issue 904); allow them for this
+            // ZipArchive finishes the archive (central directory) with synchronous writes; allow them for this
             // one response rather than for the whole server.
             HttpContext.Features.Get<IHttpBodyControlFeature>()?.AllowSynchronousIO = true;
             await exporter.WriteXlsxAsync(period, query.ToFilter(), Response.Body, ct);

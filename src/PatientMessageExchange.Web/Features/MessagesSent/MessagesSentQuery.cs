@@ -8,7 +8,7 @@ namespace PatientMessageExchange.Web.Features.MessagesSent;
 /// <summary>The report's query string: the period, which group is open, the list filters and the page.</summary>
 public sealed class MessagesSentQuery
 {
-    public ReportPeriodPreset Period { get; set; } = ReportPeriodPreset.LastMonth;
+    public ReportPeriodPreset Period { get; set; } = ReportPeriodPreset.ThisMonth;
     public DateOnly? From { get; set; }
     public DateOnly? To { get; set; }
 
@@ -31,7 +31,7 @@ public sealed class MessagesSentQuery
     {
         if (!Enum.IsDefined(Period))
         {
-            Period = ReportPeriodPreset.LastMonth;
+            Period = ReportPeriodPreset.ThisMonth;
         }
         if (Mode is { } mode && !Enum.IsDefined(mode))
         {

@@ -23,7 +23,7 @@ public sealed class ScheduleController(ScheduleBook schedule) : Controller
     [HttpPost]
     public async Task<IActionResult> Confirm(ConfirmForm form, [FromServices] ConfirmationPlanner planner, CancellationToken ct)
     {
-        var plan = await planner.PlanAsync(new ConfirmationRequest(form.Date, form.AllDay, form.Provider, form.Location, form.TemplateId), ct);
+        var plan = await planner.PlanAsync(form.ToRequest(), ct);
         return View(plan);
     }
 
@@ -31,7 +31,7 @@ public sealed class ScheduleController(ScheduleBook schedule) : Controller
     public async Task<IActionResult> SendConfirmations(ConfirmForm form, [FromServices] ConfirmationPlanner planner,
         [FromServices] CampaignFactory factory, CancellationToken ct)
     {
-        var plan = await planner.PlanAsync(new ConfirmationRequest(form.Date, form.AllDay, form.Provider, form.Location, form.TemplateId), ct);
+        var plan = await planner.PlanAsync(form.ToRequest(), ct);
         if (!plan.Plan.CanSend)
         {
             return View(nameof(Confirm), plan);

@@ -2,6 +2,12 @@
 document.addEventListener("submit", function (event) {
     var form = event.target;
     var question = form.getAttribute("data-confirm");
+    // A question that names what the page shows now (the personalized estimate, updated by htmx).
+    var from = form.getAttribute("data-confirm-from");
+    var current = from ? document.querySelector(from) : null;
+    if (current && current.getAttribute("data-confirm-text")) {
+        question = current.getAttribute("data-confirm-text");
+    }
     if (question && !window.confirm(question)) {
         event.preventDefault();
     }

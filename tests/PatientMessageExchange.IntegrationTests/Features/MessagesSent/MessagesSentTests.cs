@@ -209,6 +209,25 @@ public sealed class MessagesSentTests : IDisposable
     }
 
     [Fact]
+    public async Task The_xlsx_export_is_a_valid_workbook_by_the_open_xml_schema()
+    {
+        await SeedTextMessagesAsync(delivered: 3, failed: 2);
+        var client = await _app.SignInAsRoleAsync(Roles.FrontDesk);
+
+        var bytes = await client.GetByteArrayAsync("/MessagesSent/Xlsx?Period=LastMonth");
+
+        using var stream = new MemoryStream(bytes);
+        using var workbook = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(stream, isEditable: false);
+        var errors = new DocumentFormat.OpenXml.Validation.OpenXmlValidator(DocumentFormat.OpenXml.FileFormatVersions.Office2016)
+            .Validate(workbook)
+            .Select(e => $"{e.Part?.Uri} {e.Path?.XPath}: {e.Description}")
+            .ToList();
+        Assert.Empty(errors);
+        var sheet = workbook.WorkbookPart!.WorksheetParts.Single().Worksheet;
+        Assert.Equal(6, sheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.Row>().Count());
+    }
+
+    [Fact]
     public async Task A_custom_period_ending_before_it_starts_is_explained_beside_the_field()
     {
         var client = await _app.SignInAsRoleAsync(Roles.FrontDesk);
