@@ -523,6 +523,9 @@ namespace PatientMessageExchange.Migrations.PostgreSql.Migrations
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
 
+                    b.Property<int>("FallbackAttempts")
+                        .HasColumnType("integer");
+
                     b.Property<long?>("FallbackOfMessageId")
                         .HasColumnType("bigint");
 
@@ -816,6 +819,10 @@ namespace PatientMessageExchange.Migrations.PostgreSql.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
+                    b.Property<string>("IdempotencyKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<int>("PlanId")
                         .HasColumnType("integer");
 
@@ -826,6 +833,21 @@ namespace PatientMessageExchange.Migrations.PostgreSql.Migrations
 
                     b.Property<long>("PriceCents")
                         .HasColumnType("bigint");
+
+                    b.Property<string>("RefundReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("RefundReference")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("RefundedByName")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateTimeOffset?>("RefundedUtc")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("RequestedByName")
                         .IsRequired()
@@ -844,6 +866,10 @@ namespace PatientMessageExchange.Migrations.PostgreSql.Migrations
                     b.HasIndex("CreatedUtc");
 
                     b.HasIndex("ExternalReference");
+
+                    b.HasIndex("IdempotencyKey")
+                        .IsUnique()
+                        .HasFilter("IdempotencyKey IS NOT NULL");
 
                     b.HasIndex("PlanId");
 
@@ -1212,6 +1238,9 @@ namespace PatientMessageExchange.Migrations.PostgreSql.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<bool>("PerSegmentTextPricing")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("Phone")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -1439,6 +1468,9 @@ namespace PatientMessageExchange.Migrations.PostgreSql.Migrations
                         .HasMaxLength(254)
                         .HasColumnType("character varying(254)");
 
+                    b.Property<bool>("AnnouncementsOnly")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("Channel")
                         .IsRequired()
                         .HasMaxLength(8)
@@ -1454,7 +1486,7 @@ namespace PatientMessageExchange.Migrations.PostgreSql.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Address", "Channel")
+                    b.HasIndex("Address", "Channel", "AnnouncementsOnly")
                         .IsUnique();
 
                     b.ToTable("Suppressions");

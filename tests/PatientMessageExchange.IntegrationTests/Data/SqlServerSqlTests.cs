@@ -167,7 +167,8 @@ public sealed class SqlServerSqlTests(ITestOutputHelper output)
         {
             await using var db = capture.CreateContext();
             var audit = new AuditLog(db, SystemActor.Instance, Clock());
-            await new FixRecordsWorklist(db, new ContactResolver(db, Clock()), audit, Clock()).ListAsync(new FixRecordsQuery());
+            await new FixRecordsWorklist(db, new ContactResolver(db, Clock()), audit, Clock(), new PracticeDirectory(db, audit))
+                .ListAsync(new FixRecordsQuery());
         },
     };
 

@@ -3,6 +3,7 @@ using PatientMessageExchange.Core.Audit;
 using PatientMessageExchange.Core.Data;
 using PatientMessageExchange.Core.FixRecords;
 using PatientMessageExchange.Core.Patients;
+using PatientMessageExchange.Core.Practice;
 using PatientMessageExchange.Core.Preferences;
 using PatientMessageExchange.Core.Suppressions;
 using PatientMessageExchange.UnitTests.Infrastructure;
@@ -78,6 +79,9 @@ public sealed class FixRecordsWorklistTests : IDisposable
         Assert.Equal("new@example.com", Assert.Single(recent.Items).Value);
     }
 
-    private FixRecordsWorklist Worklist(PmxDbContext db) =>
-        new(db, new ContactResolver(db, _clock), new AuditLog(db, SystemActor.Instance, _clock), _clock);
+    private FixRecordsWorklist Worklist(PmxDbContext db)
+    {
+        var audit = new AuditLog(db, SystemActor.Instance, _clock);
+        return new(db, new ContactResolver(db, _clock), audit, _clock, new PracticeDirectory(db, audit));
+    }
 }

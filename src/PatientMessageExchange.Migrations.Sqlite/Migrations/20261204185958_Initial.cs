@@ -1,12 +1,11 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
-using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
 #pragma warning disable CA1814 // Prefer jagged arrays over multidimensional
 
-namespace PatientMessageExchange.Migrations.PostgreSql.Migrations
+namespace PatientMessageExchange.Migrations.Sqlite.Migrations
 {
     /// <inheritdoc />
     public partial class Initial : Migration
@@ -18,10 +17,10 @@ namespace PatientMessageExchange.Migrations.PostgreSql.Migrations
                 name: "AspNetRoles",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "text", nullable: false),
-                    Name = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    NormalizedName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    ConcurrencyStamp = table.Column<string>(type: "text", nullable: true)
+                    Id = table.Column<string>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    NormalizedName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -32,24 +31,24 @@ namespace PatientMessageExchange.Migrations.PostgreSql.Migrations
                 name: "AspNetUsers",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "text", nullable: false),
-                    DisplayName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    IsDisabled = table.Column<bool>(type: "boolean", nullable: false),
-                    CreatedUtc = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    UserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    NormalizedUserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    Email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    NormalizedEmail = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    EmailConfirmed = table.Column<bool>(type: "boolean", nullable: false),
-                    PasswordHash = table.Column<string>(type: "text", nullable: true),
-                    SecurityStamp = table.Column<string>(type: "text", nullable: true),
-                    ConcurrencyStamp = table.Column<string>(type: "text", nullable: true),
-                    PhoneNumber = table.Column<string>(type: "text", nullable: true),
-                    PhoneNumberConfirmed = table.Column<bool>(type: "boolean", nullable: false),
-                    TwoFactorEnabled = table.Column<bool>(type: "boolean", nullable: false),
-                    LockoutEnd = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    LockoutEnabled = table.Column<bool>(type: "boolean", nullable: false),
-                    AccessFailedCount = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<string>(type: "TEXT", nullable: false),
+                    DisplayName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    IsDisabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    CreatedUtc = table.Column<long>(type: "INTEGER", nullable: false),
+                    UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    NormalizedUserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    Email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    NormalizedEmail = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    EmailConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    PasswordHash = table.Column<string>(type: "TEXT", nullable: true),
+                    SecurityStamp = table.Column<string>(type: "TEXT", nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "TEXT", nullable: true),
+                    PhoneNumber = table.Column<string>(type: "TEXT", nullable: true),
+                    PhoneNumberConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    TwoFactorEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    LockoutEnd = table.Column<long>(type: "INTEGER", nullable: true),
+                    LockoutEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    AccessFailedCount = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -60,16 +59,16 @@ namespace PatientMessageExchange.Migrations.PostgreSql.Migrations
                 name: "AuditEvents",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    OccurredUtc = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    UserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
-                    UserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    Action = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    EntityType = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
-                    EntityId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
-                    Detail = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
-                    IpAddress = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    OccurredUtc = table.Column<long>(type: "INTEGER", nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    Action = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    EntityType = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    EntityId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    Detail = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    IpAddress = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -80,28 +79,28 @@ namespace PatientMessageExchange.Migrations.PostgreSql.Migrations
                 name: "Bounces",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    DedupeKey = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    Kind = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    Recipient = table.Column<string>(type: "character varying(254)", maxLength: 254, nullable: true),
-                    OriginalRecipient = table.Column<string>(type: "character varying(254)", maxLength: 254, nullable: true),
-                    Action = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
-                    Status = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
-                    DiagnosticCode = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
-                    RemoteMta = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: true),
-                    ReportingMta = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: true),
-                    FeedbackType = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
-                    ReportMessageId = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
-                    OriginalEnvelopeId = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
-                    OriginalMessageId = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
-                    MessageId = table.Column<long>(type: "bigint", nullable: true),
-                    TurnedHard = table.Column<bool>(type: "boolean", nullable: false),
-                    ContactPointsMarked = table.Column<int>(type: "integer", nullable: false),
-                    Subject = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
-                    ReceivedUtc = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    ProcessedUtc = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    RawMessage = table.Column<byte[]>(type: "bytea", nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    DedupeKey = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Recipient = table.Column<string>(type: "TEXT", maxLength: 254, nullable: true),
+                    OriginalRecipient = table.Column<string>(type: "TEXT", maxLength: 254, nullable: true),
+                    Action = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    DiagnosticCode = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    RemoteMta = table.Column<string>(type: "TEXT", maxLength: 255, nullable: true),
+                    ReportingMta = table.Column<string>(type: "TEXT", maxLength: 255, nullable: true),
+                    FeedbackType = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    ReportMessageId = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    OriginalEnvelopeId = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    OriginalMessageId = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    MessageId = table.Column<long>(type: "INTEGER", nullable: true),
+                    TurnedHard = table.Column<bool>(type: "INTEGER", nullable: false),
+                    ContactPointsMarked = table.Column<int>(type: "INTEGER", nullable: false),
+                    Subject = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    ReceivedUtc = table.Column<long>(type: "INTEGER", nullable: false),
+                    ProcessedUtc = table.Column<long>(type: "INTEGER", nullable: false),
+                    RawMessage = table.Column<byte[]>(type: "BLOB", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -112,28 +111,28 @@ namespace PatientMessageExchange.Migrations.PostgreSql.Migrations
                 name: "Campaigns",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    Kind = table.Column<int>(type: "integer", nullable: false),
-                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Need = table.Column<int>(type: "integer", nullable: false),
-                    TemplateId = table.Column<int>(type: "integer", nullable: true),
-                    EmailSubjectTemplate = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
-                    EmailBodyTemplate = table.Column<string>(type: "text", nullable: true),
-                    SmsTemplate = table.Column<string>(type: "text", nullable: true),
-                    VoiceTemplate = table.Column<string>(type: "text", nullable: true),
-                    AudienceDescription = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
-                    Status = table.Column<int>(type: "integer", nullable: false),
-                    CreatedUtc = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    ScheduledForUtc = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    StartedUtc = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    CompletedUtc = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    CancelledUtc = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    CreatedByUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
-                    CreatedByName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    MessageCount = table.Column<int>(type: "integer", nullable: false),
-                    SkippedCount = table.Column<int>(type: "integer", nullable: false),
-                    ReservedCredits = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Need = table.Column<int>(type: "INTEGER", nullable: false),
+                    TemplateId = table.Column<int>(type: "INTEGER", nullable: true),
+                    EmailSubjectTemplate = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    EmailBodyTemplate = table.Column<string>(type: "TEXT", nullable: true),
+                    SmsTemplate = table.Column<string>(type: "TEXT", nullable: true),
+                    VoiceTemplate = table.Column<string>(type: "TEXT", nullable: true),
+                    AudienceDescription = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedUtc = table.Column<long>(type: "INTEGER", nullable: false),
+                    ScheduledForUtc = table.Column<long>(type: "INTEGER", nullable: true),
+                    StartedUtc = table.Column<long>(type: "INTEGER", nullable: true),
+                    CompletedUtc = table.Column<long>(type: "INTEGER", nullable: true),
+                    CancelledUtc = table.Column<long>(type: "INTEGER", nullable: true),
+                    CreatedByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    CreatedByName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    MessageCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    SkippedCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    ReservedCredits = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -144,10 +143,10 @@ namespace PatientMessageExchange.Migrations.PostgreSql.Migrations
                 name: "CreditBalances",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false),
-                    Available = table.Column<int>(type: "integer", nullable: false),
-                    Reserved = table.Column<int>(type: "integer", nullable: false),
-                    Version = table.Column<long>(type: "bigint", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false),
+                    Available = table.Column<int>(type: "INTEGER", nullable: false),
+                    Reserved = table.Column<int>(type: "INTEGER", nullable: false),
+                    Version = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -158,22 +157,22 @@ namespace PatientMessageExchange.Migrations.PostgreSql.Migrations
                 name: "CreditLedgerEntries",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    Kind = table.Column<int>(type: "integer", nullable: false),
-                    Amount = table.Column<int>(type: "integer", nullable: false),
-                    AvailableAfter = table.Column<int>(type: "integer", nullable: false),
-                    ReservedAfter = table.Column<int>(type: "integer", nullable: false),
-                    IdempotencyKey = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    PurchaseId = table.Column<int>(type: "integer", nullable: true),
-                    CampaignId = table.Column<long>(type: "bigint", nullable: true),
-                    MessageId = table.Column<long>(type: "bigint", nullable: true),
-                    InboundMessageId = table.Column<long>(type: "bigint", nullable: true),
-                    ContactMode = table.Column<int>(type: "integer", nullable: true),
-                    Reason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
-                    ActorUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
-                    ActorName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    CreatedUtc = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    Amount = table.Column<int>(type: "INTEGER", nullable: false),
+                    AvailableAfter = table.Column<int>(type: "INTEGER", nullable: false),
+                    ReservedAfter = table.Column<int>(type: "INTEGER", nullable: false),
+                    IdempotencyKey = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    PurchaseId = table.Column<int>(type: "INTEGER", nullable: true),
+                    CampaignId = table.Column<long>(type: "INTEGER", nullable: true),
+                    MessageId = table.Column<long>(type: "INTEGER", nullable: true),
+                    InboundMessageId = table.Column<long>(type: "INTEGER", nullable: true),
+                    ContactMode = table.Column<int>(type: "INTEGER", nullable: true),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    ActorUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    ActorName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    CreatedUtc = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -184,13 +183,13 @@ namespace PatientMessageExchange.Migrations.PostgreSql.Migrations
                 name: "CreditPlans",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    Credits = table.Column<int>(type: "integer", nullable: false),
-                    BonusCredits = table.Column<int>(type: "integer", nullable: false),
-                    PriceCents = table.Column<long>(type: "bigint", nullable: false),
-                    IsRetired = table.Column<bool>(type: "boolean", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Credits = table.Column<int>(type: "INTEGER", nullable: false),
+                    BonusCredits = table.Column<int>(type: "INTEGER", nullable: false),
+                    PriceCents = table.Column<long>(type: "INTEGER", nullable: false),
+                    IsRetired = table.Column<bool>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -201,10 +200,10 @@ namespace PatientMessageExchange.Migrations.PostgreSql.Migrations
                 name: "CreditReservations",
                 columns: table => new
                 {
-                    CampaignId = table.Column<long>(type: "bigint", nullable: false),
-                    Reserved = table.Column<int>(type: "integer", nullable: false),
-                    Outstanding = table.Column<int>(type: "integer", nullable: false),
-                    CreatedUtc = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    CampaignId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Reserved = table.Column<int>(type: "INTEGER", nullable: false),
+                    Outstanding = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedUtc = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -215,10 +214,10 @@ namespace PatientMessageExchange.Migrations.PostgreSql.Migrations
                 name: "DefaultContactPreferences",
                 columns: table => new
                 {
-                    Need = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    Modes = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    UpdatedUtc = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    UpdatedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true)
+                    Need = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Modes = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    UpdatedUtc = table.Column<long>(type: "INTEGER", nullable: true),
+                    UpdatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -229,20 +228,20 @@ namespace PatientMessageExchange.Migrations.PostgreSql.Migrations
                 name: "InboundMessages",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    ProviderSid = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    Channel = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: false),
-                    From = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    To = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    Body = table.Column<string>(type: "character varying(1600)", maxLength: 1600, nullable: false),
-                    ReceivedUtc = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    PatientId = table.Column<int>(type: "integer", nullable: true),
-                    ContactPointId = table.Column<int>(type: "integer", nullable: true),
-                    AppointmentId = table.Column<int>(type: "integer", nullable: true),
-                    MessageId = table.Column<long>(type: "bigint", nullable: true),
-                    HandledUtc = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ProviderSid = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Channel = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
+                    From = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    To = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Body = table.Column<string>(type: "TEXT", maxLength: 1600, nullable: false),
+                    ReceivedUtc = table.Column<long>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    PatientId = table.Column<int>(type: "INTEGER", nullable: true),
+                    ContactPointId = table.Column<int>(type: "INTEGER", nullable: true),
+                    AppointmentId = table.Column<int>(type: "INTEGER", nullable: true),
+                    MessageId = table.Column<long>(type: "INTEGER", nullable: true),
+                    HandledUtc = table.Column<long>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -253,21 +252,21 @@ namespace PatientMessageExchange.Migrations.PostgreSql.Migrations
                 name: "MessageTemplates",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Need = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    Scope = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    Language = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: false),
-                    VariantOfId = table.Column<int>(type: "integer", nullable: true),
-                    EmailSubject = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
-                    EmailHtmlBody = table.Column<string>(type: "character varying(100000)", maxLength: 100000, nullable: true),
-                    SmsBody = table.Column<string>(type: "character varying(1600)", maxLength: 1600, nullable: true),
-                    VoiceScript = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
-                    CreatedUtc = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    UpdatedUtc = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    LastUsedUtc = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    IsArchived = table.Column<bool>(type: "boolean", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Need = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Scope = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Language = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
+                    VariantOfId = table.Column<int>(type: "INTEGER", nullable: true),
+                    EmailSubject = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    EmailHtmlBody = table.Column<string>(type: "TEXT", maxLength: 100000, nullable: true),
+                    SmsBody = table.Column<string>(type: "TEXT", maxLength: 1600, nullable: true),
+                    VoiceScript = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    CreatedUtc = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedUtc = table.Column<long>(type: "INTEGER", nullable: false),
+                    LastUsedUtc = table.Column<long>(type: "INTEGER", nullable: true),
+                    IsArchived = table.Column<bool>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -284,17 +283,17 @@ namespace PatientMessageExchange.Migrations.PostgreSql.Migrations
                 name: "Patients",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    ChartNumber = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    FirstName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    PreferredName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
-                    LastName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    DateOfBirth = table.Column<DateOnly>(type: "date", nullable: false),
-                    Language = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: false),
-                    IsActive = table.Column<bool>(type: "boolean", nullable: false),
-                    CreatedUtc = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    UpdatedUtc = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ChartNumber = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    FirstName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    PreferredName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    LastName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    DateOfBirth = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Language = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
+                    IsActive = table.Column<bool>(type: "INTEGER", nullable: false),
+                    CreatedUtc = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedUtc = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -305,11 +304,12 @@ namespace PatientMessageExchange.Migrations.PostgreSql.Migrations
                 name: "PracticeProfiles",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false),
-                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Phone = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    PostalAddress = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
-                    TimeZoneId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Phone = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    PostalAddress = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    TimeZoneId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    PerSegmentTextPricing = table.Column<bool>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -320,10 +320,10 @@ namespace PatientMessageExchange.Migrations.PostgreSql.Migrations
                 name: "Providers",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    SpokenName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    SpokenName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -334,12 +334,12 @@ namespace PatientMessageExchange.Migrations.PostgreSql.Migrations
                 name: "ProviderStatusEvents",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    Sid = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    Status = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    ErrorCode = table.Column<int>(type: "integer", nullable: true),
-                    ReceivedUtc = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Sid = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    ErrorCode = table.Column<int>(type: "INTEGER", nullable: true),
+                    ReceivedUtc = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -350,12 +350,13 @@ namespace PatientMessageExchange.Migrations.PostgreSql.Migrations
                 name: "Suppressions",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    Address = table.Column<string>(type: "character varying(254)", maxLength: 254, nullable: false),
-                    Channel = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: false),
-                    Reason = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
-                    CreatedUtc = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Address = table.Column<string>(type: "TEXT", maxLength: 254, nullable: false),
+                    Channel = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    AnnouncementsOnly = table.Column<bool>(type: "INTEGER", nullable: false),
+                    CreatedUtc = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -366,11 +367,11 @@ namespace PatientMessageExchange.Migrations.PostgreSql.Migrations
                 name: "AspNetRoleClaims",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    RoleId = table.Column<string>(type: "text", nullable: false),
-                    ClaimType = table.Column<string>(type: "text", nullable: true),
-                    ClaimValue = table.Column<string>(type: "text", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    RoleId = table.Column<string>(type: "TEXT", nullable: false),
+                    ClaimType = table.Column<string>(type: "TEXT", nullable: true),
+                    ClaimValue = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -387,11 +388,11 @@ namespace PatientMessageExchange.Migrations.PostgreSql.Migrations
                 name: "AspNetUserClaims",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    UserId = table.Column<string>(type: "text", nullable: false),
-                    ClaimType = table.Column<string>(type: "text", nullable: true),
-                    ClaimValue = table.Column<string>(type: "text", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UserId = table.Column<string>(type: "TEXT", nullable: false),
+                    ClaimType = table.Column<string>(type: "TEXT", nullable: true),
+                    ClaimValue = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -408,10 +409,10 @@ namespace PatientMessageExchange.Migrations.PostgreSql.Migrations
                 name: "AspNetUserLogins",
                 columns: table => new
                 {
-                    LoginProvider = table.Column<string>(type: "text", nullable: false),
-                    ProviderKey = table.Column<string>(type: "text", nullable: false),
-                    ProviderDisplayName = table.Column<string>(type: "text", nullable: true),
-                    UserId = table.Column<string>(type: "text", nullable: false)
+                    LoginProvider = table.Column<string>(type: "TEXT", nullable: false),
+                    ProviderKey = table.Column<string>(type: "TEXT", nullable: false),
+                    ProviderDisplayName = table.Column<string>(type: "TEXT", nullable: true),
+                    UserId = table.Column<string>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -428,8 +429,8 @@ namespace PatientMessageExchange.Migrations.PostgreSql.Migrations
                 name: "AspNetUserRoles",
                 columns: table => new
                 {
-                    UserId = table.Column<string>(type: "text", nullable: false),
-                    RoleId = table.Column<string>(type: "text", nullable: false)
+                    UserId = table.Column<string>(type: "TEXT", nullable: false),
+                    RoleId = table.Column<string>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -452,10 +453,10 @@ namespace PatientMessageExchange.Migrations.PostgreSql.Migrations
                 name: "AspNetUserTokens",
                 columns: table => new
                 {
-                    UserId = table.Column<string>(type: "text", nullable: false),
-                    LoginProvider = table.Column<string>(type: "text", nullable: false),
-                    Name = table.Column<string>(type: "text", nullable: false),
-                    Value = table.Column<string>(type: "text", nullable: true)
+                    UserId = table.Column<string>(type: "TEXT", nullable: false),
+                    LoginProvider = table.Column<string>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", nullable: false),
+                    Value = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -472,13 +473,13 @@ namespace PatientMessageExchange.Migrations.PostgreSql.Migrations
                 name: "CampaignSkips",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    CampaignId = table.Column<long>(type: "bigint", nullable: false),
-                    PatientId = table.Column<int>(type: "integer", nullable: true),
-                    Address = table.Column<string>(type: "character varying(254)", maxLength: 254, nullable: true),
-                    Reason = table.Column<int>(type: "integer", nullable: true),
-                    Explanation = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    CampaignId = table.Column<long>(type: "INTEGER", nullable: false),
+                    PatientId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Address = table.Column<string>(type: "TEXT", maxLength: 254, nullable: true),
+                    Reason = table.Column<int>(type: "INTEGER", nullable: true),
+                    Explanation = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -495,17 +496,17 @@ namespace PatientMessageExchange.Migrations.PostgreSql.Migrations
                 name: "DispatchBatches",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    CampaignId = table.Column<long>(type: "bigint", nullable: false),
-                    Channel = table.Column<int>(type: "integer", nullable: false),
-                    Status = table.Column<int>(type: "integer", nullable: false),
-                    NotBeforeUtc = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    LeaseUntilUtc = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    LeaseOwner = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
-                    EnqueuedUtc = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    Runs = table.Column<int>(type: "integer", nullable: false),
-                    CompletedUtc = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    CampaignId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Channel = table.Column<int>(type: "INTEGER", nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    NotBeforeUtc = table.Column<long>(type: "INTEGER", nullable: true),
+                    LeaseUntilUtc = table.Column<long>(type: "INTEGER", nullable: true),
+                    LeaseOwner = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    EnqueuedUtc = table.Column<long>(type: "INTEGER", nullable: true),
+                    Runs = table.Column<int>(type: "INTEGER", nullable: false),
+                    CompletedUtc = table.Column<long>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -522,21 +523,26 @@ namespace PatientMessageExchange.Migrations.PostgreSql.Migrations
                 name: "CreditPurchases",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    PlanId = table.Column<int>(type: "integer", nullable: false),
-                    PlanName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    Credits = table.Column<int>(type: "integer", nullable: false),
-                    BonusCredits = table.Column<int>(type: "integer", nullable: false),
-                    PriceCents = table.Column<long>(type: "bigint", nullable: false),
-                    Status = table.Column<int>(type: "integer", nullable: false),
-                    Gateway = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    ExternalReference = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    FailureReason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
-                    RequestedByUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
-                    RequestedByName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    CreatedUtc = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    CompletedUtc = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    PlanId = table.Column<int>(type: "INTEGER", nullable: false),
+                    PlanName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Credits = table.Column<int>(type: "INTEGER", nullable: false),
+                    BonusCredits = table.Column<int>(type: "INTEGER", nullable: false),
+                    PriceCents = table.Column<long>(type: "INTEGER", nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    Gateway = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    ExternalReference = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    FailureReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    IdempotencyKey = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    RequestedByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    RequestedByName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    CreatedUtc = table.Column<long>(type: "INTEGER", nullable: false),
+                    CompletedUtc = table.Column<long>(type: "INTEGER", nullable: true),
+                    RefundedUtc = table.Column<long>(type: "INTEGER", nullable: true),
+                    RefundReference = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    RefundReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    RefundedByName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -553,13 +559,13 @@ namespace PatientMessageExchange.Migrations.PostgreSql.Migrations
                 name: "ContactPreferences",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    PatientId = table.Column<int>(type: "integer", nullable: false),
-                    Need = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    Modes = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    ExpressedUtc = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    RecordedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    PatientId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Need = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Modes = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    ExpressedUtc = table.Column<long>(type: "INTEGER", nullable: false),
+                    RecordedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -576,12 +582,12 @@ namespace PatientMessageExchange.Migrations.PostgreSql.Migrations
                 name: "DoNotContacts",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    PatientId = table.Column<int>(type: "integer", nullable: false),
-                    Mode = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    RecordedUtc = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    RecordedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    PatientId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Mode = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    RecordedUtc = table.Column<long>(type: "INTEGER", nullable: false),
+                    RecordedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -598,13 +604,13 @@ namespace PatientMessageExchange.Migrations.PostgreSql.Migrations
                 name: "Guardians",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    PatientId = table.Column<int>(type: "integer", nullable: false),
-                    FirstName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    LastName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    Relationship = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
-                    IsPrimary = table.Column<bool>(type: "boolean", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    PatientId = table.Column<int>(type: "INTEGER", nullable: false),
+                    FirstName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    LastName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Relationship = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    IsPrimary = table.Column<bool>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -621,18 +627,18 @@ namespace PatientMessageExchange.Migrations.PostgreSql.Migrations
                 name: "Appointments",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    PatientId = table.Column<int>(type: "integer", nullable: false),
-                    ProviderId = table.Column<int>(type: "integer", nullable: false),
-                    ExternalId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
-                    StartUtc = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    DurationMinutes = table.Column<int>(type: "integer", nullable: false),
-                    Location = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    AppointmentType = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
-                    Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    ConfirmedUtc = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    ConfirmedBy = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    PatientId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ProviderId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ExternalId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    StartUtc = table.Column<long>(type: "INTEGER", nullable: false),
+                    DurationMinutes = table.Column<int>(type: "INTEGER", nullable: false),
+                    Location = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    AppointmentType = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    ConfirmedUtc = table.Column<long>(type: "INTEGER", nullable: true),
+                    ConfirmedBy = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -655,38 +661,39 @@ namespace PatientMessageExchange.Migrations.PostgreSql.Migrations
                 name: "Messages",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    CampaignId = table.Column<long>(type: "bigint", nullable: false),
-                    BatchId = table.Column<long>(type: "bigint", nullable: false),
-                    PatientId = table.Column<int>(type: "integer", nullable: true),
-                    ContactPointId = table.Column<int>(type: "integer", nullable: true),
-                    AppointmentId = table.Column<int>(type: "integer", nullable: true),
-                    Mode = table.Column<int>(type: "integer", nullable: false),
-                    Channel = table.Column<int>(type: "integer", nullable: false),
-                    Address = table.Column<string>(type: "character varying(254)", maxLength: 254, nullable: false),
-                    Subject = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
-                    Body = table.Column<string>(type: "text", nullable: false),
-                    Language = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: true),
-                    Segments = table.Column<int>(type: "integer", nullable: false),
-                    Cost = table.Column<int>(type: "integer", nullable: false),
-                    Status = table.Column<int>(type: "integer", nullable: false),
-                    Attempts = table.Column<int>(type: "integer", nullable: false),
-                    NextAttemptUtc = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    LeaseUntilUtc = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    ClaimToken = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
-                    ProviderMessageId = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    ProviderStatus = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
-                    Error = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
-                    NeedsAttention = table.Column<bool>(type: "boolean", nullable: false),
-                    RetryOfMessageId = table.Column<long>(type: "bigint", nullable: true),
-                    FallbackOfMessageId = table.Column<long>(type: "bigint", nullable: true),
-                    FallbackPendingUtc = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    DueItem = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    DueDate = table.Column<DateOnly>(type: "date", nullable: true),
-                    CreatedUtc = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    SentUtc = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    CompletedUtc = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    CampaignId = table.Column<long>(type: "INTEGER", nullable: false),
+                    BatchId = table.Column<long>(type: "INTEGER", nullable: false),
+                    PatientId = table.Column<int>(type: "INTEGER", nullable: true),
+                    ContactPointId = table.Column<int>(type: "INTEGER", nullable: true),
+                    AppointmentId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Mode = table.Column<int>(type: "INTEGER", nullable: false),
+                    Channel = table.Column<int>(type: "INTEGER", nullable: false),
+                    Address = table.Column<string>(type: "TEXT", maxLength: 254, nullable: false),
+                    Subject = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    Body = table.Column<string>(type: "TEXT", nullable: false),
+                    Language = table.Column<string>(type: "TEXT", maxLength: 8, nullable: true),
+                    Segments = table.Column<int>(type: "INTEGER", nullable: false),
+                    Cost = table.Column<int>(type: "INTEGER", nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    NextAttemptUtc = table.Column<long>(type: "INTEGER", nullable: true),
+                    LeaseUntilUtc = table.Column<long>(type: "INTEGER", nullable: true),
+                    ClaimToken = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    ProviderMessageId = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    ProviderStatus = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    Error = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    NeedsAttention = table.Column<bool>(type: "INTEGER", nullable: false),
+                    RetryOfMessageId = table.Column<long>(type: "INTEGER", nullable: true),
+                    FallbackOfMessageId = table.Column<long>(type: "INTEGER", nullable: true),
+                    FallbackPendingUtc = table.Column<long>(type: "INTEGER", nullable: true),
+                    FallbackAttempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    DueItem = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    DueDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    CreatedUtc = table.Column<long>(type: "INTEGER", nullable: false),
+                    SentUtc = table.Column<long>(type: "INTEGER", nullable: true),
+                    CompletedUtc = table.Column<long>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -709,16 +716,16 @@ namespace PatientMessageExchange.Migrations.PostgreSql.Migrations
                 name: "ContactPoints",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    PatientId = table.Column<int>(type: "integer", nullable: false),
-                    GuardianId = table.Column<int>(type: "integer", nullable: true),
-                    Mode = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    Value = table.Column<string>(type: "character varying(254)", maxLength: 254, nullable: false),
-                    Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    StatusReason = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
-                    StatusChangedUtc = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    ReviewedUtc = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    PatientId = table.Column<int>(type: "INTEGER", nullable: false),
+                    GuardianId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Mode = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Value = table.Column<string>(type: "TEXT", maxLength: 254, nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    StatusReason = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    StatusChangedUtc = table.Column<long>(type: "INTEGER", nullable: true),
+                    ReviewedUtc = table.Column<long>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -938,6 +945,13 @@ namespace PatientMessageExchange.Migrations.PostgreSql.Migrations
                 column: "ExternalReference");
 
             migrationBuilder.CreateIndex(
+                name: "IX_CreditPurchases_IdempotencyKey",
+                table: "CreditPurchases",
+                column: "IdempotencyKey",
+                unique: true,
+                filter: "IdempotencyKey IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_CreditPurchases_PlanId",
                 table: "CreditPurchases",
                 column: "PlanId");
@@ -1070,9 +1084,9 @@ namespace PatientMessageExchange.Migrations.PostgreSql.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_Suppressions_Address_Channel",
+                name: "IX_Suppressions_Address_Channel_AnnouncementsOnly",
                 table: "Suppressions",
-                columns: new[] { "Address", "Channel" },
+                columns: new[] { "Address", "Channel", "AnnouncementsOnly" },
                 unique: true);
 
             AppendOnlyLedger.Create(migrationBuilder);
