@@ -53,6 +53,9 @@ public class Bounce
 
     public string? Subject { get; set; }
 
+    /// <summary>Why an Unclassified row needs a person ("no failed recipient found in the notice"); null otherwise.</summary>
+    public string? Problem { get; set; }
+
     /// <summary>When the report was written (its Date header), or when we read it when it has none.</summary>
     public DateTimeOffset ReceivedUtc { get; set; }
 

@@ -49,10 +49,6 @@ public static partial class BounceDetector
         IsBounce(headers)
         || (!IsVacationReply(headers) && (FromDaemon(headers) || IsAutomatic(headers) || BounceSubject().IsMatch(headers[HeaderId.Subject] ?? "")));
 
-    /// <summary>A bounce that is not a proper DSN: mail from a daemon that reads like a bounce.</summary>
-    public static bool LooksLikeDaemonBounce(HeaderList headers) =>
-        FromDaemon(headers) && BounceSubject().IsMatch(headers[HeaderId.Subject] ?? "");
-
     private static bool IsBounce(MimeMessage message, int depth)
     {
         if (IsReport(message.Body?.ContentType) || IsBounce(message.Headers))

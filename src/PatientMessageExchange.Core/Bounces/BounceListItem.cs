@@ -8,6 +8,7 @@ public sealed record BounceListItem(
     string? Status,
     string? DiagnosticCode,
     string? Subject,
+    string? Problem,
     long? MessageId,
     DateTimeOffset ReceivedUtc,
     IReadOnlyList<BouncePatientLink> Patients);

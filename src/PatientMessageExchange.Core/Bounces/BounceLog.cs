@@ -45,7 +45,7 @@ public class BounceLog(PmxDbContext db, AuditLog audit, IOptions<BounceOptions> 
             .Skip((page - 1) * PageSize).Take(PageSize)
             .Select(b => new
             {
-                b.Id, b.Kind, b.TurnedHard, b.Recipient, b.Status, b.DiagnosticCode, b.Subject, b.MessageId, b.ReceivedUtc,
+                b.Id, b.Kind, b.TurnedHard, b.Recipient, b.Status, b.DiagnosticCode, b.Subject, b.Problem, b.MessageId, b.ReceivedUtc,
             })
             .ToListAsync(ct);
 
@@ -61,7 +61,7 @@ public class BounceLog(PmxDbContext db, AuditLog audit, IOptions<BounceOptions> 
             $"{p.LastName}, {p.PreferredName ?? p.FirstName}"));
 
         var items = rows.Select(r => new BounceListItem(r.Id, r.Kind, r.TurnedHard, r.Recipient, r.Status, r.DiagnosticCode,
-                r.Subject, r.MessageId, r.ReceivedUtc, r.Recipient is null ? [] : byAddress[r.Recipient].ToList()))
+                r.Subject, r.Problem, r.MessageId, r.ReceivedUtc, r.Recipient is null ? [] : byAddress[r.Recipient].ToList()))
             .ToList();
         return new PagedList<BounceListItem>(items, page, PageSize, total);
     }

@@ -81,6 +81,7 @@ public class BounceProcessor(PmxDbContext db, AuditLog audit, IOptions<BounceOpt
             OriginalMessageId = report.OriginalMessageId,
             MessageId = report.MessageId,
             Subject = report.Subject,
+            Problem = recipient.Kind == BounceKind.Unclassified ? Truncate(report.Problem ?? "not read", 300) : null,
             ReceivedUtc = report.DateUtc ?? now,
             ProcessedUtc = now,
             RawMessage = report.RawMessage,
@@ -184,6 +185,9 @@ public class BounceProcessor(PmxDbContext db, AuditLog audit, IOptions<BounceOpt
             db.Suppressions.Add(new Suppression { Address = address, Channel = SuppressionChannel.Email, Reason = reason, CreatedUtc = now });
         }
     }
+
+    private static string? Truncate(string? value, int length) =>
+        value is null || value.Length <= length ? value : value[..length];
 
     private static string HardReason(Bounce bounce)
     {

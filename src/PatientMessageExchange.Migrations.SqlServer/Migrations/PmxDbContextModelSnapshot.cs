@@ -251,6 +251,10 @@ namespace PatientMessageExchange.Migrations.SqlServer.Migrations
                         .HasMaxLength(254)
                         .HasColumnType("nvarchar(254)");
 
+                    b.Property<string>("Problem")
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
                     b.Property<DateTimeOffset>("ProcessedUtc")
                         .HasColumnType("datetimeoffset");
 

@@ -237,6 +237,10 @@ namespace PatientMessageExchange.Migrations.Sqlite.Migrations
                         .HasMaxLength(254)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Problem")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("ProcessedUtc")
                         .HasColumnType("INTEGER");
 

@@ -21,6 +21,7 @@ public class BounceCorpusTests(ITestOutputHelper output)
         var files = BounceCorpus.Read("dev").Concat(BounceCorpus.Read("dev-not-bounces")).ToList();
         var wrong = new List<string>();
         var byFamily = new SortedDictionary<string, (int Right, int Total)>(StringComparer.Ordinal);
+        var byReader = new SortedDictionary<string, (int Right, int Total)>(StringComparer.Ordinal);
         foreach (var (name, raw) in files)
         {
             var actual = Outcome(raw);
@@ -29,15 +30,20 @@ public class BounceCorpusTests(ITestOutputHelper output)
             {
                 wrong.Add($"{name}: expected '{want}', got '{actual}'");
             }
+            var hit = IsClassified(actual) && actual == want ? 1 : 0;
+            var counts = IsBounce(want) ? 1 : 0;
             var family = FamilyOf(name);
             var (right, total) = byFamily.GetValueOrDefault(family);
-            byFamily[family] = (right + (IsClassified(actual) && actual == want ? 1 : 0), total + (IsBounce(want) ? 1 : 0));
+            byFamily[family] = (right + hit, total + counts);
+            var reader = "read as " + (DsnParser.Parse(raw).Family ?? "nothing");
+            var (readerRight, readerTotal) = byReader.GetValueOrDefault(reader);
+            byReader[reader] = (readerRight + hit, readerTotal + counts);
         }
 
         var bounces = files.Count(f => IsBounce(expected.GetValueOrDefault(f.Name, "")));
         var classified = files.Count(f => IsBounce(expected.GetValueOrDefault(f.Name, "")) && IsClassified(Outcome(f.Raw)));
         output.WriteLine($"{files.Count} messages, {bounces} bounces and complaints, {classified} classified with the expected recipients and kinds ({Percent(classified, bounces)})");
-        foreach (var (family, (right, total)) in byFamily.Where(f => f.Value.Total > 0))
+        foreach (var (family, (right, total)) in byReader.Concat(byFamily).Where(f => f.Value.Total > 0))
         {
             output.WriteLine($"{family,-24} {right,3}/{total,-3} {Percent(right, total)}");
         }

@@ -203,6 +203,7 @@ public sealed class BounceProcessorTests : IDisposable
         Assert.Equal(BounceKind.Unclassified, bounce.Kind);
         Assert.Equal(raw, bounce.RawMessage);
         Assert.Equal("Delivery Status Notification", bounce.Subject);
+        Assert.Equal("no failed recipient found in the notice", bounce.Problem);
         Assert.Equal(ContactPointStatus.Valid, (await db.ContactPoints.SingleAsync(c => c.Id == point)).Status);
         Assert.Empty(await db.Suppressions.ToListAsync());
     }

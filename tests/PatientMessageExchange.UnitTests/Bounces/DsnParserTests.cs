@@ -136,6 +136,46 @@ public class DsnParserTests
 
     [Trait("Check", "R9")]
     [Fact]
+    [Trait("Check", "R8")]
+    public void R8_a_source_routed_final_recipient_gives_way_to_the_original_recipient()
+    {
+        var text = Encoding.UTF8.GetString(BounceFixtures.Read("postfix-hard.eml"))
+            .Replace("Final-Recipient: rfc822; ann.parent@example.org", "Final-Recipient: rfc822; <@relay.example.net:ann.parent@internal.example>");
+
+        var bounce = Assert.Single(DsnParser.Parse(Encoding.UTF8.GetBytes(text)).Recipients);
+
+        Assert.Equal(("ann.parent@example.org", BounceKind.Hard), (bounce.Recipient, bounce.Kind));
+    }
+
+    [Fact]
+    [Trait("Check", "R8")]
+    public void R8_tolerates_a_report_without_its_type_and_without_the_blank_line_after_the_per_message_fields()
+    {
+        var text = Encoding.UTF8.GetString(BounceFixtures.Read("exim-multi.eml"))
+            .Replace("multipart/report; report-type=delivery-status;", "multipart/report;")
+            .Replace("Reporting-MTA: dns; mx.exim-host.example\n\n", "Reporting-MTA: dns; mx.exim-host.example\n");
+
+        var report = DsnParser.Parse(Encoding.UTF8.GetBytes(text));
+
+        Assert.Null(report.Problem);
+        Assert.Equal([("carol@example.com", BounceKind.Hard), ("dave@example.com", BounceKind.Soft)],
+            report.Recipients.Select(r => (r.Recipient!, r.Kind)));
+    }
+
+    [Fact]
+    [Trait("Check", "R8")]
+    public void R8_a_status_part_inside_multipart_mixed_is_read()
+    {
+        var text = Encoding.UTF8.GetString(BounceFixtures.Read("postfix-hard.eml"))
+            .Replace("multipart/report; report-type=delivery-status;", "multipart/mixed;");
+
+        var report = DsnParser.Parse(Encoding.UTF8.GetBytes(text));
+
+        Assert.Equal(("ann.parent@example.org", BounceKind.Hard), (Assert.Single(report.Recipients).Recipient, report.Recipients[0].Kind));
+        Assert.True(BounceDetector.IsBounce(MimeKit.MimeMessage.Load(new MemoryStream(Encoding.UTF8.GetBytes(text)))));
+    }
+
+    [Fact]
     [Trait("Check", "R9")]
     public void R9_a_delay_notice_has_no_bounces()
     {

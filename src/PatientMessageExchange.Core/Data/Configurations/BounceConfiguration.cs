@@ -23,6 +23,7 @@ internal sealed class BounceConfiguration : IEntityTypeConfiguration<Bounce>
         e.Property(b => b.OriginalEnvelopeId).HasMaxLength(500);
         e.Property(b => b.OriginalMessageId).HasMaxLength(500);
         e.Property(b => b.Subject).HasMaxLength(500);
+        e.Property(b => b.Problem).HasMaxLength(300);
         // Messages are modelled by the dispatch work: a plain column for now, no foreign key.
         e.HasIndex(b => b.MessageId);
         e.HasIndex(b => new { b.Recipient, b.Kind, b.ReceivedUtc });
