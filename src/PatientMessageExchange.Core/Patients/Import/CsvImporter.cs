@@ -57,6 +57,10 @@ public abstract class CsvImporter<TRow>(PmxDbContext db, AuditLog audit) : ICsvI
                 $"Nothing was imported: {parsed.Issues.Count} problem(s) were found. Fix the file, or choose to import the valid rows only.");
         }
 
+        // Only the valid rows are needed from here on: the parsed document (every record's fields) is left to the GC
+        // rather than captured by the retry lambda below and kept alive for the whole write.
+        var valid = parsed.Valid;
+        var totalRows = parsed.TotalRows;
         var strategy = Db.Database.CreateExecutionStrategy();
         var (created, updated) = await strategy.ExecuteAsync(async () =>
         {
@@ -68,7 +72,7 @@ public abstract class CsvImporter<TRow>(PmxDbContext db, AuditLog audit) : ICsvI
             try
             {
                 var counts = (Created: 0, Updated: 0);
-                foreach (var batch in parsed.Valid.Chunk(CommitBatch))
+                foreach (var batch in valid.Chunk(CommitBatch))
                 {
                     var applied = await ApplyAsync(batch, ct);
                     counts = (counts.Created + applied.Created, counts.Updated + applied.Updated);
@@ -76,7 +80,7 @@ public abstract class CsvImporter<TRow>(PmxDbContext db, AuditLog audit) : ICsvI
                     await Db.SaveChangesAsync(ct);
                     Db.ChangeTracker.Clear();
                 }
-                var skipped = parsed.TotalRows - parsed.Valid.Count;
+                var skipped = totalRows - valid.Count;
                 audit.Add(AuditActions.ImportCommitted, Kind.ToString(), null,
                     $"{counts.Created} created, {counts.Updated} updated, {skipped} rows skipped");
                 await Db.SaveChangesAsync(ct);
@@ -89,7 +93,7 @@ public abstract class CsvImporter<TRow>(PmxDbContext db, AuditLog audit) : ICsvI
                 Db.ChangeTracker.Clear();
             }
         });
-        var skippedRows = parsed.TotalRows - parsed.Valid.Count;
+        var skippedRows = totalRows - valid.Count;
         var noun = Kind == ImportKind.Patients ? "patients" : "appointments";
         var message = $"Imported {noun}: {created} created, {updated} updated" +
                       (skippedRows > 0 ? $", {skippedRows} invalid row(s) skipped." : ".");
