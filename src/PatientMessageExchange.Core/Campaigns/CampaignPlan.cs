@@ -2,14 +2,16 @@ namespace PatientMessageExchange.Core.Campaigns;
 
 /// <summary>
 /// A campaign before it is sent: the draft ready to store, and the estimate the composer shows first (messages and
-/// credits per contact mode, the total, the skipped patients and why, and the available balance).
+/// credits per contact mode, the total, the skipped patients and why, the available balance, and the texts' segments and
+/// encoding).
 /// </summary>
 public sealed record CampaignPlan(
     CampaignDraft? Draft,
     IReadOnlyList<ModeEstimate> ByMode,
     IReadOnlyList<SkippedRecipient> Skipped,
     int AvailableCredits,
-    IReadOnlyList<string> Problems)
+    IReadOnlyList<string> Problems,
+    TextEstimate? Texts = null)
 {
     public int TotalCredits => ByMode.Sum(m => m.Credits);
     public int TotalMessages => ByMode.Sum(m => m.Messages);

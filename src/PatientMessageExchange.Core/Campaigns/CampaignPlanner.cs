@@ -104,7 +104,9 @@ public class CampaignPlanner(
             family.Original.EmailSubject, family.Original.EmailHtmlBody, family.Original.SmsBody, family.Original.VoiceScript,
             request.Audience.Description, request.ScheduledForUtc, planned,
             skipped.Select(s => new PlannedSkip(s.PatientId, null, s.Reason, s.Explanation)).ToList());
-        return new CampaignPlan(draft, byMode, skipped, balance.Available, problems);
+        var texts = TextEstimate.Of(planned.Where(m => m.Mode.ToChannel() == Channel.Sms).Select(m => m.Body),
+            profile.PerSegmentTextPricing);
+        return new CampaignPlan(draft, byMode, skipped, balance.Available, problems, texts);
     }
 
     /// <summary>

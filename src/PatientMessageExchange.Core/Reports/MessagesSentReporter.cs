@@ -122,6 +122,25 @@ public class MessagesSentReporter(PmxDbContext db)
         }
     }
 
+    /// <summary>Every charged inbound reply in the period, page after page; for the print page, which lists them all.</summary>
+    public async IAsyncEnumerable<InboundReplyRow> StreamInboundAsync(ReportPeriod period,
+        [EnumeratorCancellation] CancellationToken ct = default)
+    {
+        const int pageSize = 500;
+        for (var page = 1; ; page++)
+        {
+            var batch = await ListInboundAsync(period, page, pageSize, ct);
+            foreach (var row in batch.Items)
+            {
+                yield return row;
+            }
+            if (page * pageSize >= batch.TotalCount || batch.Items.Count == 0)
+            {
+                yield break;
+            }
+        }
+    }
+
     public async Task<PagedList<InboundReplyRow>> ListInboundAsync(ReportPeriod period, int page,
         int pageSize = DefaultPageSize, CancellationToken ct = default)
     {

@@ -21,6 +21,10 @@ public static class SmsSmartEncoding
         ['\u00AD'] = "", ['\u200B'] = "", ['\u2060'] = "", ['\uFEFF'] = "",
     };
 
+    /// <summary>The replacements as a JSON object, for the editor's one-click button to apply the very same table.</summary>
+    public static string MapJson { get; } = System.Text.Json.JsonSerializer.Serialize(
+        Replacements.ToDictionary(r => r.Key.ToString(), r => r.Value));
+
     /// <summary>Whether <see cref="Apply"/> would change the text.</summary>
     public static bool CanImprove(string? text) => !string.IsNullOrEmpty(text) && text.Any(Replacements.ContainsKey);
 

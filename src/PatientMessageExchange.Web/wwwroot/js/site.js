@@ -47,3 +47,21 @@ document.addEventListener("click", function (event) {
         window.print();
     }
 });
+
+// One-click smart encoding in the template editor: curly quotes, long dashes and the like in the text part become the
+// plain GSM-7 characters (the server's own table, in data-smart-encode-map), and the live preview refreshes.
+document.addEventListener("click", function (event) {
+    var button = event.target.closest("[data-smart-encode]");
+    if (!button) {
+        return;
+    }
+    var field = document.getElementById(button.getAttribute("data-smart-encode"));
+    if (!field || field.readOnly) {
+        return;
+    }
+    var map = JSON.parse(button.getAttribute("data-smart-encode-map"));
+    field.value = Array.from(field.value).map(function (c) {
+        return Object.prototype.hasOwnProperty.call(map, c) ? map[c] : c;
+    }).join("");
+    field.dispatchEvent(new Event("input", { bubbles: true }));
+});

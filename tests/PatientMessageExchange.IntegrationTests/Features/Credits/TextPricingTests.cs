@@ -60,6 +60,42 @@ public sealed class TextPricingTests
     }
 
     [Theory]
+    [InlineData(false, 3, "It still costs 3 credits: texts are priced per message.")]
+    [InlineData(true, 6, "Texts are priced per segment, so it costs 6 credits.")]
+    public async Task The_composer_estimate_shows_segments_and_encoding_and_warns_past_one_segment(bool perSegment, int credits,
+        string pricing)
+    {
+        await using var harness = await TelephonyHarness.StartAsync(credits: 100);
+        await harness.AddFamilyAsync(Mobile);
+        // About 100 UCS-2 units with the fields rendered (the curly apostrophes force UCS-2): two segments of 67.
+        await harness.QueryAsync(db => db.MessageTemplates.Where(t => t.Need == Need.AppointmentReminder)
+            .ExecuteUpdateAsync(s => s.SetProperty(t => t.SmsBody,
+                "{{ practice.name }}: it’s time for {{ patient.first_name }}’s visit on {{ appointment.date }} at {{ appointment.time }}.")));
+        if (perSegment)
+        {
+            await harness.SetPerSegmentTextPricingAsync(true);
+        }
+        var templateId = await harness.QueryAsync(db => db.MessageTemplates
+            .Where(t => t.Need == Need.AppointmentReminder && t.VariantOfId == null).Select(t => t.Id).FirstAsync());
+        var client = await harness.App.SignInAsRoleAsync(Roles.FrontDesk);
+        var day = harness.Tomorrow().ToString("yyyy-MM-dd");
+
+        var response = await client.PostFormAsync("/PersonalizedMessages/Estimate", new Dictionary<string, string>
+        {
+            ["Need"] = nameof(Need.AppointmentReminder), ["TemplateId"] = templateId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["AudienceKind"] = nameof(AudienceKind.Appointments), ["From"] = day, ["To"] = day, ["SendLater"] = "false",
+        }, tokenFrom: "/PersonalizedMessages/Compose");
+
+        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+        Assert.Contains($"id=\"estimate-total\">{credits}<", html);
+        Assert.Contains("(2 SMS segments)", html);
+        Assert.Matches(@"Texts: 1 message\(s\), 2 SMS segment\(s\), the longest 2;\s+encoding UCS-2 for 1 of them", html);
+        Assert.Contains("This text is 2 SMS segments; characters such as ’ force the longer encoding", html);
+        Assert.Contains(pricing, html);
+        Assert.Contains("\"Use plain quotes and dashes\"", html);
+    }
+
+    [Theory]
     [InlineData(false, 3)]
     [InlineData(true, 6)]
     public async Task A_two_segment_inbound_reply_costs_3_by_default_and_6_per_segment(bool perSegment, int credits)

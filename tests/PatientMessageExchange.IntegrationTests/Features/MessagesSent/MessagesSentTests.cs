@@ -147,6 +147,22 @@ public sealed class MessagesSentTests : IDisposable
     }
 
     [Fact]
+    public async Task Print_lists_every_message_of_a_group_past_the_old_2000_row_cap()
+    {
+        await SeedTextMessagesAsync(delivered: 2_040, failed: 10);
+        var client = await _app.SignInAsRoleAsync(Roles.FrontDesk);
+        var period = ReportPeriod.ForPreset(ReportPeriodPreset.LastMonth, _app.Clock.GetUtcNow(), NewYork);
+
+        var html = await client.GetStringAsync("/MessagesSent/Print?Period=LastMonth");
+
+        var section = html.Split("data-testid=\"print-group-Text\"")[1];
+        Assert.Equal(2_050, CountRows(section));
+        Assert.Contains("data-testid=\"print-count-Text\">2,050 message(s) printed.", section);
+        Assert.DoesNotContain("Only the first", html);
+        Assert.Equal($"Print, {period.IsoRange}, 2,050 rows", (await AuditAsync(AuditActions.MessagesSentPrinted)).Detail);
+    }
+
+    [Fact]
     public async Task Print_page_has_no_navigation_and_shows_practice_period_and_printer_and_is_audited()
     {
         await SeedTextMessagesAsync(delivered: 3, failed: 0);

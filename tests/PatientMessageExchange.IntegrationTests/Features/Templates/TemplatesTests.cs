@@ -92,6 +92,30 @@ public sealed class TemplatesTests(ITestOutputHelper output) : IDisposable
     }
 
     [Fact]
+    public async Task A_text_past_one_segment_is_warned_about_and_managers_get_the_plain_quotes_button()
+    {
+        var patientId = await AddPatientWithAppointmentAsync();
+        var manager = await _app.SignInAsRoleAsync(Roles.OfficeManager);
+        var token = await manager.GetAntiforgeryTokenAsync("/Templates/Edit");
+        var fields = Fields("x", "It’s time for the flu shot – " + new string('a', 60));
+        fields["PreviewPatientId"] = patientId.ToString();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/Templates/Preview") { Content = new FormUrlEncodedContent(fields) };
+        request.Headers.Add("X-CSRF-TOKEN", token);
+        request.Headers.Add("HX-Request", "true");
+
+        var preview = WebUtility.HtmlDecode(await (await manager.SendAsync(request)).Content.ReadAsStringAsync());
+        var editor = WebUtility.HtmlDecode(await manager.GetStringAsync("/Templates/Edit"));
+        var frontDeskEditor = await (await _app.SignInAsRoleAsync(Roles.FrontDesk)).GetStringAsync("/Templates/Edit");
+
+        Assert.Contains("This text is 2 SMS segments; characters such as ’ or – force the longer encoding", preview);
+        Assert.Contains("\"Use plain quotes and dashes\" does it for quotes and dashes", preview);
+        Assert.Contains("data-smart-encode=\"SmsBody\"", editor);
+        // The button applies the server's own table (System.Text.Json writes ‘ ’ and ' as \u2018 \u2019 \u0027).
+        Assert.Contains(@"{""\u2018"":""\u0027"",""\u2019"":""\u0027""", editor);
+        Assert.DoesNotContain("data-smart-encode=", frontDeskEditor);
+    }
+
+    [Fact]
     public async Task The_preview_renders_for_a_Spanish_speaking_patient_with_segments_and_the_spoken_provider()
     {
         var patientId = await AddPatientWithAppointmentAsync();
