@@ -3,6 +3,7 @@ using PatientMessageExchange.Core.Audit;
 using PatientMessageExchange.Core.Data;
 using PatientMessageExchange.Core.FixRecords;
 using PatientMessageExchange.Core.Patients;
+using PatientMessageExchange.Core.Practice;
 using PatientMessageExchange.Core.Preferences;
 using PatientMessageExchange.Core.Suppressions;
 using PatientMessageExchange.UnitTests.Infrastructure;
@@ -78,5 +79,6 @@ public sealed class FixRecordsWorklistTests : IDisposable
     }
 
     private FixRecordsWorklist Worklist(PmxDbContext db) =>
-        new(db, new ContactResolver(db, _clock), new AuditLog(db, SystemActor.Instance, _clock), _clock);
+        new(db, new ContactResolver(db, _clock), new AuditLog(db, SystemActor.Instance, _clock), _clock,
+            new PracticeDirectory(db, new AuditLog(db, SystemActor.Instance, _clock)));
 }
