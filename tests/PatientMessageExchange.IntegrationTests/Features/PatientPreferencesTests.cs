@@ -28,7 +28,7 @@ public sealed class PatientPreferencesTests : IDisposable
         var row = RowFor(html, Need.AppointmentReminder);
         Assert.Contains("family@example.com", row);
         Assert.Contains("Practice default", row);
-        Assert.Contains("Invalid", row);
+        Assert.Contains("not a valid address or number", row);
     }
 
     [Fact]

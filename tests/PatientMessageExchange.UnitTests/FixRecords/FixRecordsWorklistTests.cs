@@ -10,7 +10,6 @@ using PatientMessageExchange.UnitTests.Infrastructure;
 
 namespace PatientMessageExchange.UnitTests.FixRecords;
 
-[Trait("Database", "Engine")]
 public sealed class FixRecordsWorklistTests : IDisposable
 {
     private readonly SqliteTestDatabase _database = new();
@@ -79,9 +78,7 @@ public sealed class FixRecordsWorklistTests : IDisposable
         Assert.Equal("new@example.com", Assert.Single(recent.Items).Value);
     }
 
-    private FixRecordsWorklist Worklist(PmxDbContext db)
-    {
-        var audit = new AuditLog(db, SystemActor.Instance, _clock);
-        return new(db, new ContactResolver(db, _clock), audit, _clock, new PracticeDirectory(db, audit));
-    }
+    private FixRecordsWorklist Worklist(PmxDbContext db) =>
+        new(db, new ContactResolver(db, _clock), new AuditLog(db, SystemActor.Instance, _clock), _clock,
+            new PracticeDirectory(db, new AuditLog(db, SystemActor.Instance, _clock)));
 }
