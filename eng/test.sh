@@ -37,6 +37,13 @@ install_prerequisites() {
     $sudo apt-get update -qq && $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 }
 
+# Each hosted app watches its configuration files; many test apps at once can use up the default 128 inotify
+# instances. Raise the limit where we may, and otherwise let .NET poll instead of watching.
+if [ "$(id -u)" -eq 0 ]; then
+    sysctl -qw fs.inotify.max_user_instances=2048 2>/dev/null || true
+fi
+[ "$(cat /proc/sys/fs/inotify/max_user_instances 2>/dev/null || echo 0)" -ge 1024 ] || export DOTNET_USE_POLLING_FILE_WATCHER=true
+
 step "Prerequisites"
 install_prerequisites || { echo "Could not install the test prerequisites."; echo "0 passed, 1 failed"; exit 1; }
 

@@ -250,6 +250,10 @@ namespace PatientMessageExchange.Migrations.PostgreSql.Migrations
                         .HasMaxLength(254)
                         .HasColumnType("character varying(254)");
 
+                    b.Property<string>("Problem")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
                     b.Property<DateTimeOffset>("ProcessedUtc")
                         .HasColumnType("timestamp with time zone");
 

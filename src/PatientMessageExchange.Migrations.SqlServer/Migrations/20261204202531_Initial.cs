@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #pragma warning disable CA1814 // Prefer jagged arrays over multidimensional
 
-namespace PatientMessageExchange.Migrations.Sqlite.Migrations
+namespace PatientMessageExchange.Migrations.SqlServer.Migrations
 {
     /// <inheritdoc />
     public partial class Initial : Migration
@@ -17,10 +17,10 @@ namespace PatientMessageExchange.Migrations.Sqlite.Migrations
                 name: "AspNetRoles",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "TEXT", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    NormalizedName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    ConcurrencyStamp = table.Column<string>(type: "TEXT", nullable: true)
+                    Id = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    NormalizedName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "nvarchar(max)", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -31,24 +31,24 @@ namespace PatientMessageExchange.Migrations.Sqlite.Migrations
                 name: "AspNetUsers",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "TEXT", nullable: false),
-                    DisplayName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    IsDisabled = table.Column<bool>(type: "INTEGER", nullable: false),
-                    CreatedUtc = table.Column<long>(type: "INTEGER", nullable: false),
-                    UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    NormalizedUserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    Email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    NormalizedEmail = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    EmailConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
-                    PasswordHash = table.Column<string>(type: "TEXT", nullable: true),
-                    SecurityStamp = table.Column<string>(type: "TEXT", nullable: true),
-                    ConcurrencyStamp = table.Column<string>(type: "TEXT", nullable: true),
-                    PhoneNumber = table.Column<string>(type: "TEXT", nullable: true),
-                    PhoneNumberConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
-                    TwoFactorEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
-                    LockoutEnd = table.Column<long>(type: "INTEGER", nullable: true),
-                    LockoutEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
-                    AccessFailedCount = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    DisplayName = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    IsDisabled = table.Column<bool>(type: "bit", nullable: false),
+                    CreatedUtc = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    UserName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    NormalizedUserName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    Email = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    NormalizedEmail = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    EmailConfirmed = table.Column<bool>(type: "bit", nullable: false),
+                    PasswordHash = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    SecurityStamp = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    PhoneNumber = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    PhoneNumberConfirmed = table.Column<bool>(type: "bit", nullable: false),
+                    TwoFactorEnabled = table.Column<bool>(type: "bit", nullable: false),
+                    LockoutEnd = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    LockoutEnabled = table.Column<bool>(type: "bit", nullable: false),
+                    AccessFailedCount = table.Column<int>(type: "int", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -59,16 +59,16 @@ namespace PatientMessageExchange.Migrations.Sqlite.Migrations
                 name: "AuditEvents",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    OccurredUtc = table.Column<long>(type: "INTEGER", nullable: false),
-                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
-                    UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    Action = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    EntityType = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
-                    EntityId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
-                    Detail = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    IpAddress = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    OccurredUtc = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    UserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: true),
+                    UserName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    Action = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    EntityType = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
+                    EntityId = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
+                    Detail = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
+                    IpAddress = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -79,28 +79,29 @@ namespace PatientMessageExchange.Migrations.Sqlite.Migrations
                 name: "Bounces",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    DedupeKey = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    Recipient = table.Column<string>(type: "TEXT", maxLength: 254, nullable: true),
-                    OriginalRecipient = table.Column<string>(type: "TEXT", maxLength: 254, nullable: true),
-                    Action = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
-                    DiagnosticCode = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    RemoteMta = table.Column<string>(type: "TEXT", maxLength: 255, nullable: true),
-                    ReportingMta = table.Column<string>(type: "TEXT", maxLength: 255, nullable: true),
-                    FeedbackType = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
-                    ReportMessageId = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    OriginalEnvelopeId = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    OriginalMessageId = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    MessageId = table.Column<long>(type: "INTEGER", nullable: true),
-                    TurnedHard = table.Column<bool>(type: "INTEGER", nullable: false),
-                    ContactPointsMarked = table.Column<int>(type: "INTEGER", nullable: false),
-                    Subject = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    ReceivedUtc = table.Column<long>(type: "INTEGER", nullable: false),
-                    ProcessedUtc = table.Column<long>(type: "INTEGER", nullable: false),
-                    RawMessage = table.Column<byte[]>(type: "BLOB", nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    DedupeKey = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    Kind = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
+                    Recipient = table.Column<string>(type: "nvarchar(254)", maxLength: 254, nullable: true),
+                    OriginalRecipient = table.Column<string>(type: "nvarchar(254)", maxLength: 254, nullable: true),
+                    Action = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: true),
+                    Status = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: true),
+                    DiagnosticCode = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
+                    RemoteMta = table.Column<string>(type: "nvarchar(255)", maxLength: 255, nullable: true),
+                    ReportingMta = table.Column<string>(type: "nvarchar(255)", maxLength: 255, nullable: true),
+                    FeedbackType = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: true),
+                    ReportMessageId = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
+                    OriginalEnvelopeId = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
+                    OriginalMessageId = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
+                    MessageId = table.Column<long>(type: "bigint", nullable: true),
+                    TurnedHard = table.Column<bool>(type: "bit", nullable: false),
+                    ContactPointsMarked = table.Column<int>(type: "int", nullable: false),
+                    Subject = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
+                    Problem = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: true),
+                    ReceivedUtc = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    ProcessedUtc = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    RawMessage = table.Column<byte[]>(type: "varbinary(max)", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -111,28 +112,28 @@ namespace PatientMessageExchange.Migrations.Sqlite.Migrations
                 name: "Campaigns",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Need = table.Column<int>(type: "INTEGER", nullable: false),
-                    TemplateId = table.Column<int>(type: "INTEGER", nullable: true),
-                    EmailSubjectTemplate = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    EmailBodyTemplate = table.Column<string>(type: "TEXT", nullable: true),
-                    SmsTemplate = table.Column<string>(type: "TEXT", nullable: true),
-                    VoiceTemplate = table.Column<string>(type: "TEXT", nullable: true),
-                    AudienceDescription = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
-                    Status = table.Column<int>(type: "INTEGER", nullable: false),
-                    CreatedUtc = table.Column<long>(type: "INTEGER", nullable: false),
-                    ScheduledForUtc = table.Column<long>(type: "INTEGER", nullable: true),
-                    StartedUtc = table.Column<long>(type: "INTEGER", nullable: true),
-                    CompletedUtc = table.Column<long>(type: "INTEGER", nullable: true),
-                    CancelledUtc = table.Column<long>(type: "INTEGER", nullable: true),
-                    CreatedByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
-                    CreatedByName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    MessageCount = table.Column<int>(type: "INTEGER", nullable: false),
-                    SkippedCount = table.Column<int>(type: "INTEGER", nullable: false),
-                    ReservedCredits = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Kind = table.Column<int>(type: "int", nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Need = table.Column<int>(type: "int", nullable: false),
+                    TemplateId = table.Column<int>(type: "int", nullable: true),
+                    EmailSubjectTemplate = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
+                    EmailBodyTemplate = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    SmsTemplate = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    VoiceTemplate = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    AudienceDescription = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: false),
+                    Status = table.Column<int>(type: "int", nullable: false),
+                    CreatedUtc = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    ScheduledForUtc = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    StartedUtc = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    CompletedUtc = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    CancelledUtc = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    CreatedByUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: true),
+                    CreatedByName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    MessageCount = table.Column<int>(type: "int", nullable: false),
+                    SkippedCount = table.Column<int>(type: "int", nullable: false),
+                    ReservedCredits = table.Column<int>(type: "int", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -143,10 +144,10 @@ namespace PatientMessageExchange.Migrations.Sqlite.Migrations
                 name: "CreditBalances",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false),
-                    Available = table.Column<int>(type: "INTEGER", nullable: false),
-                    Reserved = table.Column<int>(type: "INTEGER", nullable: false),
-                    Version = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "int", nullable: false),
+                    Available = table.Column<int>(type: "int", nullable: false),
+                    Reserved = table.Column<int>(type: "int", nullable: false),
+                    Version = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -157,22 +158,22 @@ namespace PatientMessageExchange.Migrations.Sqlite.Migrations
                 name: "CreditLedgerEntries",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
-                    Amount = table.Column<int>(type: "INTEGER", nullable: false),
-                    AvailableAfter = table.Column<int>(type: "INTEGER", nullable: false),
-                    ReservedAfter = table.Column<int>(type: "INTEGER", nullable: false),
-                    IdempotencyKey = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    PurchaseId = table.Column<int>(type: "INTEGER", nullable: true),
-                    CampaignId = table.Column<long>(type: "INTEGER", nullable: true),
-                    MessageId = table.Column<long>(type: "INTEGER", nullable: true),
-                    InboundMessageId = table.Column<long>(type: "INTEGER", nullable: true),
-                    ContactMode = table.Column<int>(type: "INTEGER", nullable: true),
-                    Reason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    ActorUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
-                    ActorName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    CreatedUtc = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Kind = table.Column<int>(type: "int", nullable: false),
+                    Amount = table.Column<int>(type: "int", nullable: false),
+                    AvailableAfter = table.Column<int>(type: "int", nullable: false),
+                    ReservedAfter = table.Column<int>(type: "int", nullable: false),
+                    IdempotencyKey = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    PurchaseId = table.Column<int>(type: "int", nullable: true),
+                    CampaignId = table.Column<long>(type: "bigint", nullable: true),
+                    MessageId = table.Column<long>(type: "bigint", nullable: true),
+                    InboundMessageId = table.Column<long>(type: "bigint", nullable: true),
+                    ContactMode = table.Column<int>(type: "int", nullable: true),
+                    Reason = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
+                    ActorUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: true),
+                    ActorName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    CreatedUtc = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -183,13 +184,13 @@ namespace PatientMessageExchange.Migrations.Sqlite.Migrations
                 name: "CreditPlans",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    Credits = table.Column<int>(type: "INTEGER", nullable: false),
-                    BonusCredits = table.Column<int>(type: "INTEGER", nullable: false),
-                    PriceCents = table.Column<long>(type: "INTEGER", nullable: false),
-                    IsRetired = table.Column<bool>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Name = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    Credits = table.Column<int>(type: "int", nullable: false),
+                    BonusCredits = table.Column<int>(type: "int", nullable: false),
+                    PriceCents = table.Column<long>(type: "bigint", nullable: false),
+                    IsRetired = table.Column<bool>(type: "bit", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -200,10 +201,10 @@ namespace PatientMessageExchange.Migrations.Sqlite.Migrations
                 name: "CreditReservations",
                 columns: table => new
                 {
-                    CampaignId = table.Column<long>(type: "INTEGER", nullable: false),
-                    Reserved = table.Column<int>(type: "INTEGER", nullable: false),
-                    Outstanding = table.Column<int>(type: "INTEGER", nullable: false),
-                    CreatedUtc = table.Column<long>(type: "INTEGER", nullable: false)
+                    CampaignId = table.Column<long>(type: "bigint", nullable: false),
+                    Reserved = table.Column<int>(type: "int", nullable: false),
+                    Outstanding = table.Column<int>(type: "int", nullable: false),
+                    CreatedUtc = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -214,10 +215,10 @@ namespace PatientMessageExchange.Migrations.Sqlite.Migrations
                 name: "DefaultContactPreferences",
                 columns: table => new
                 {
-                    Need = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    Modes = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    UpdatedUtc = table.Column<long>(type: "INTEGER", nullable: true),
-                    UpdatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true)
+                    Need = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    Modes = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    UpdatedUtc = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    UpdatedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -228,20 +229,20 @@ namespace PatientMessageExchange.Migrations.Sqlite.Migrations
                 name: "InboundMessages",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    ProviderSid = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    Channel = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
-                    From = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    To = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    Body = table.Column<string>(type: "TEXT", maxLength: 1600, nullable: false),
-                    ReceivedUtc = table.Column<long>(type: "INTEGER", nullable: false),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    PatientId = table.Column<int>(type: "INTEGER", nullable: true),
-                    ContactPointId = table.Column<int>(type: "INTEGER", nullable: true),
-                    AppointmentId = table.Column<int>(type: "INTEGER", nullable: true),
-                    MessageId = table.Column<long>(type: "INTEGER", nullable: true),
-                    HandledUtc = table.Column<long>(type: "INTEGER", nullable: true)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    ProviderSid = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    Channel = table.Column<string>(type: "nvarchar(8)", maxLength: 8, nullable: false),
+                    From = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    To = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    Body = table.Column<string>(type: "nvarchar(1600)", maxLength: 1600, nullable: false),
+                    ReceivedUtc = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    Kind = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    PatientId = table.Column<int>(type: "int", nullable: true),
+                    ContactPointId = table.Column<int>(type: "int", nullable: true),
+                    AppointmentId = table.Column<int>(type: "int", nullable: true),
+                    MessageId = table.Column<long>(type: "bigint", nullable: true),
+                    HandledUtc = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -252,21 +253,21 @@ namespace PatientMessageExchange.Migrations.Sqlite.Migrations
                 name: "MessageTemplates",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Need = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    Scope = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    Language = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
-                    VariantOfId = table.Column<int>(type: "INTEGER", nullable: true),
-                    EmailSubject = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    EmailHtmlBody = table.Column<string>(type: "TEXT", maxLength: 100000, nullable: true),
-                    SmsBody = table.Column<string>(type: "TEXT", maxLength: 1600, nullable: true),
-                    VoiceScript = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
-                    CreatedUtc = table.Column<long>(type: "INTEGER", nullable: false),
-                    UpdatedUtc = table.Column<long>(type: "INTEGER", nullable: false),
-                    LastUsedUtc = table.Column<long>(type: "INTEGER", nullable: true),
-                    IsArchived = table.Column<bool>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Name = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Need = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    Scope = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
+                    Language = table.Column<string>(type: "nvarchar(8)", maxLength: 8, nullable: false),
+                    VariantOfId = table.Column<int>(type: "int", nullable: true),
+                    EmailSubject = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
+                    EmailHtmlBody = table.Column<string>(type: "nvarchar(max)", maxLength: 100000, nullable: true),
+                    SmsBody = table.Column<string>(type: "nvarchar(1600)", maxLength: 1600, nullable: true),
+                    VoiceScript = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true),
+                    CreatedUtc = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    UpdatedUtc = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    LastUsedUtc = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    IsArchived = table.Column<bool>(type: "bit", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -283,17 +284,17 @@ namespace PatientMessageExchange.Migrations.Sqlite.Migrations
                 name: "Patients",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    ChartNumber = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    FirstName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    PreferredName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    LastName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    DateOfBirth = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    Language = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
-                    IsActive = table.Column<bool>(type: "INTEGER", nullable: false),
-                    CreatedUtc = table.Column<long>(type: "INTEGER", nullable: false),
-                    UpdatedUtc = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    ChartNumber = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    FirstName = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    PreferredName = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
+                    LastName = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    DateOfBirth = table.Column<DateOnly>(type: "date", nullable: false),
+                    Language = table.Column<string>(type: "nvarchar(8)", maxLength: 8, nullable: false),
+                    IsActive = table.Column<bool>(type: "bit", nullable: false),
+                    CreatedUtc = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    UpdatedUtc = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -304,12 +305,12 @@ namespace PatientMessageExchange.Migrations.Sqlite.Migrations
                 name: "PracticeProfiles",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Phone = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    PostalAddress = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
-                    TimeZoneId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    PerSegmentTextPricing = table.Column<bool>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "int", nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Phone = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    PostalAddress = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: false),
+                    TimeZoneId = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    PerSegmentTextPricing = table.Column<bool>(type: "bit", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -320,10 +321,10 @@ namespace PatientMessageExchange.Migrations.Sqlite.Migrations
                 name: "Providers",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    SpokenName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Name = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    SpokenName = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -334,12 +335,12 @@ namespace PatientMessageExchange.Migrations.Sqlite.Migrations
                 name: "ProviderStatusEvents",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Sid = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    ErrorCode = table.Column<int>(type: "INTEGER", nullable: true),
-                    ReceivedUtc = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Sid = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    Status = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    ErrorCode = table.Column<int>(type: "int", nullable: true),
+                    ReceivedUtc = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -350,13 +351,13 @@ namespace PatientMessageExchange.Migrations.Sqlite.Migrations
                 name: "Suppressions",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Address = table.Column<string>(type: "TEXT", maxLength: 254, nullable: false),
-                    Channel = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
-                    Reason = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
-                    AnnouncementsOnly = table.Column<bool>(type: "INTEGER", nullable: false),
-                    CreatedUtc = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Address = table.Column<string>(type: "nvarchar(254)", maxLength: 254, nullable: false),
+                    Channel = table.Column<string>(type: "nvarchar(8)", maxLength: 8, nullable: false),
+                    Reason = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: false),
+                    AnnouncementsOnly = table.Column<bool>(type: "bit", nullable: false),
+                    CreatedUtc = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -367,11 +368,11 @@ namespace PatientMessageExchange.Migrations.Sqlite.Migrations
                 name: "AspNetRoleClaims",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    RoleId = table.Column<string>(type: "TEXT", nullable: false),
-                    ClaimType = table.Column<string>(type: "TEXT", nullable: true),
-                    ClaimValue = table.Column<string>(type: "TEXT", nullable: true)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    RoleId = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    ClaimType = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    ClaimValue = table.Column<string>(type: "nvarchar(max)", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -388,11 +389,11 @@ namespace PatientMessageExchange.Migrations.Sqlite.Migrations
                 name: "AspNetUserClaims",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    UserId = table.Column<string>(type: "TEXT", nullable: false),
-                    ClaimType = table.Column<string>(type: "TEXT", nullable: true),
-                    ClaimValue = table.Column<string>(type: "TEXT", nullable: true)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    UserId = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    ClaimType = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    ClaimValue = table.Column<string>(type: "nvarchar(max)", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -409,10 +410,10 @@ namespace PatientMessageExchange.Migrations.Sqlite.Migrations
                 name: "AspNetUserLogins",
                 columns: table => new
                 {
-                    LoginProvider = table.Column<string>(type: "TEXT", nullable: false),
-                    ProviderKey = table.Column<string>(type: "TEXT", nullable: false),
-                    ProviderDisplayName = table.Column<string>(type: "TEXT", nullable: true),
-                    UserId = table.Column<string>(type: "TEXT", nullable: false)
+                    LoginProvider = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    ProviderKey = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    ProviderDisplayName = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    UserId = table.Column<string>(type: "nvarchar(450)", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -429,8 +430,8 @@ namespace PatientMessageExchange.Migrations.Sqlite.Migrations
                 name: "AspNetUserRoles",
                 columns: table => new
                 {
-                    UserId = table.Column<string>(type: "TEXT", nullable: false),
-                    RoleId = table.Column<string>(type: "TEXT", nullable: false)
+                    UserId = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    RoleId = table.Column<string>(type: "nvarchar(450)", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -453,10 +454,10 @@ namespace PatientMessageExchange.Migrations.Sqlite.Migrations
                 name: "AspNetUserTokens",
                 columns: table => new
                 {
-                    UserId = table.Column<string>(type: "TEXT", nullable: false),
-                    LoginProvider = table.Column<string>(type: "TEXT", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", nullable: false),
-                    Value = table.Column<string>(type: "TEXT", nullable: true)
+                    UserId = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    LoginProvider = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    Value = table.Column<string>(type: "nvarchar(max)", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -473,13 +474,13 @@ namespace PatientMessageExchange.Migrations.Sqlite.Migrations
                 name: "CampaignSkips",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    CampaignId = table.Column<long>(type: "INTEGER", nullable: false),
-                    PatientId = table.Column<int>(type: "INTEGER", nullable: true),
-                    Address = table.Column<string>(type: "TEXT", maxLength: 254, nullable: true),
-                    Reason = table.Column<int>(type: "INTEGER", nullable: true),
-                    Explanation = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    CampaignId = table.Column<long>(type: "bigint", nullable: false),
+                    PatientId = table.Column<int>(type: "int", nullable: true),
+                    Address = table.Column<string>(type: "nvarchar(254)", maxLength: 254, nullable: true),
+                    Reason = table.Column<int>(type: "int", nullable: true),
+                    Explanation = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -496,17 +497,17 @@ namespace PatientMessageExchange.Migrations.Sqlite.Migrations
                 name: "DispatchBatches",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    CampaignId = table.Column<long>(type: "INTEGER", nullable: false),
-                    Channel = table.Column<int>(type: "INTEGER", nullable: false),
-                    Status = table.Column<int>(type: "INTEGER", nullable: false),
-                    NotBeforeUtc = table.Column<long>(type: "INTEGER", nullable: true),
-                    LeaseUntilUtc = table.Column<long>(type: "INTEGER", nullable: true),
-                    LeaseOwner = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
-                    EnqueuedUtc = table.Column<long>(type: "INTEGER", nullable: true),
-                    Runs = table.Column<int>(type: "INTEGER", nullable: false),
-                    CompletedUtc = table.Column<long>(type: "INTEGER", nullable: true)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    CampaignId = table.Column<long>(type: "bigint", nullable: false),
+                    Channel = table.Column<int>(type: "int", nullable: false),
+                    Status = table.Column<int>(type: "int", nullable: false),
+                    NotBeforeUtc = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    LeaseUntilUtc = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    LeaseOwner = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
+                    EnqueuedUtc = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    Runs = table.Column<int>(type: "int", nullable: false),
+                    CompletedUtc = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -523,26 +524,26 @@ namespace PatientMessageExchange.Migrations.Sqlite.Migrations
                 name: "CreditPurchases",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    PlanId = table.Column<int>(type: "INTEGER", nullable: false),
-                    PlanName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    Credits = table.Column<int>(type: "INTEGER", nullable: false),
-                    BonusCredits = table.Column<int>(type: "INTEGER", nullable: false),
-                    PriceCents = table.Column<long>(type: "INTEGER", nullable: false),
-                    Status = table.Column<int>(type: "INTEGER", nullable: false),
-                    Gateway = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    ExternalReference = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    FailureReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    IdempotencyKey = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
-                    RequestedByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
-                    RequestedByName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    CreatedUtc = table.Column<long>(type: "INTEGER", nullable: false),
-                    CompletedUtc = table.Column<long>(type: "INTEGER", nullable: true),
-                    RefundedUtc = table.Column<long>(type: "INTEGER", nullable: true),
-                    RefundReference = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    RefundReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    RefundedByName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    PlanId = table.Column<int>(type: "int", nullable: false),
+                    PlanName = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    Credits = table.Column<int>(type: "int", nullable: false),
+                    BonusCredits = table.Column<int>(type: "int", nullable: false),
+                    PriceCents = table.Column<long>(type: "bigint", nullable: false),
+                    Status = table.Column<int>(type: "int", nullable: false),
+                    Gateway = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    ExternalReference = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    FailureReason = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
+                    IdempotencyKey = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
+                    RequestedByUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: true),
+                    RequestedByName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    CreatedUtc = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    CompletedUtc = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    RefundedUtc = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    RefundReference = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    RefundReason = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
+                    RefundedByName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -559,13 +560,13 @@ namespace PatientMessageExchange.Migrations.Sqlite.Migrations
                 name: "ContactPreferences",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    PatientId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Need = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    Modes = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    ExpressedUtc = table.Column<long>(type: "INTEGER", nullable: false),
-                    RecordedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    PatientId = table.Column<int>(type: "int", nullable: false),
+                    Need = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    Modes = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    ExpressedUtc = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    RecordedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -582,12 +583,12 @@ namespace PatientMessageExchange.Migrations.Sqlite.Migrations
                 name: "DoNotContacts",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    PatientId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Mode = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    RecordedUtc = table.Column<long>(type: "INTEGER", nullable: false),
-                    RecordedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    PatientId = table.Column<int>(type: "int", nullable: false),
+                    Mode = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
+                    RecordedUtc = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    RecordedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -604,13 +605,13 @@ namespace PatientMessageExchange.Migrations.Sqlite.Migrations
                 name: "Guardians",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    PatientId = table.Column<int>(type: "INTEGER", nullable: false),
-                    FirstName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    LastName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    Relationship = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
-                    IsPrimary = table.Column<bool>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    PatientId = table.Column<int>(type: "int", nullable: false),
+                    FirstName = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    LastName = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    Relationship = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: true),
+                    IsPrimary = table.Column<bool>(type: "bit", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -627,18 +628,18 @@ namespace PatientMessageExchange.Migrations.Sqlite.Migrations
                 name: "Appointments",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    PatientId = table.Column<int>(type: "INTEGER", nullable: false),
-                    ProviderId = table.Column<int>(type: "INTEGER", nullable: false),
-                    ExternalId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
-                    StartUtc = table.Column<long>(type: "INTEGER", nullable: false),
-                    DurationMinutes = table.Column<int>(type: "INTEGER", nullable: false),
-                    Location = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    AppointmentType = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    ConfirmedUtc = table.Column<long>(type: "INTEGER", nullable: true),
-                    ConfirmedBy = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    PatientId = table.Column<int>(type: "int", nullable: false),
+                    ProviderId = table.Column<int>(type: "int", nullable: false),
+                    ExternalId = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
+                    StartUtc = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    DurationMinutes = table.Column<int>(type: "int", nullable: false),
+                    Location = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    AppointmentType = table.Column<string>(type: "nvarchar(60)", maxLength: 60, nullable: false),
+                    Status = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
+                    ConfirmedUtc = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    ConfirmedBy = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -661,39 +662,39 @@ namespace PatientMessageExchange.Migrations.Sqlite.Migrations
                 name: "Messages",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    CampaignId = table.Column<long>(type: "INTEGER", nullable: false),
-                    BatchId = table.Column<long>(type: "INTEGER", nullable: false),
-                    PatientId = table.Column<int>(type: "INTEGER", nullable: true),
-                    ContactPointId = table.Column<int>(type: "INTEGER", nullable: true),
-                    AppointmentId = table.Column<int>(type: "INTEGER", nullable: true),
-                    Mode = table.Column<int>(type: "INTEGER", nullable: false),
-                    Channel = table.Column<int>(type: "INTEGER", nullable: false),
-                    Address = table.Column<string>(type: "TEXT", maxLength: 254, nullable: false),
-                    Subject = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    Body = table.Column<string>(type: "TEXT", nullable: false),
-                    Language = table.Column<string>(type: "TEXT", maxLength: 8, nullable: true),
-                    Segments = table.Column<int>(type: "INTEGER", nullable: false),
-                    Cost = table.Column<int>(type: "INTEGER", nullable: false),
-                    Status = table.Column<int>(type: "INTEGER", nullable: false),
-                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
-                    NextAttemptUtc = table.Column<long>(type: "INTEGER", nullable: true),
-                    LeaseUntilUtc = table.Column<long>(type: "INTEGER", nullable: true),
-                    ClaimToken = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
-                    ProviderMessageId = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    ProviderStatus = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
-                    Error = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    NeedsAttention = table.Column<bool>(type: "INTEGER", nullable: false),
-                    RetryOfMessageId = table.Column<long>(type: "INTEGER", nullable: true),
-                    FallbackOfMessageId = table.Column<long>(type: "INTEGER", nullable: true),
-                    FallbackPendingUtc = table.Column<long>(type: "INTEGER", nullable: true),
-                    FallbackAttempts = table.Column<int>(type: "INTEGER", nullable: false),
-                    DueItem = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    DueDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    CreatedUtc = table.Column<long>(type: "INTEGER", nullable: false),
-                    SentUtc = table.Column<long>(type: "INTEGER", nullable: true),
-                    CompletedUtc = table.Column<long>(type: "INTEGER", nullable: true)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    CampaignId = table.Column<long>(type: "bigint", nullable: false),
+                    BatchId = table.Column<long>(type: "bigint", nullable: false),
+                    PatientId = table.Column<int>(type: "int", nullable: true),
+                    ContactPointId = table.Column<int>(type: "int", nullable: true),
+                    AppointmentId = table.Column<int>(type: "int", nullable: true),
+                    Mode = table.Column<int>(type: "int", nullable: false),
+                    Channel = table.Column<int>(type: "int", nullable: false),
+                    Address = table.Column<string>(type: "nvarchar(254)", maxLength: 254, nullable: false),
+                    Subject = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
+                    Body = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    Language = table.Column<string>(type: "nvarchar(8)", maxLength: 8, nullable: true),
+                    Segments = table.Column<int>(type: "int", nullable: false),
+                    Cost = table.Column<int>(type: "int", nullable: false),
+                    Status = table.Column<int>(type: "int", nullable: false),
+                    Attempts = table.Column<int>(type: "int", nullable: false),
+                    NextAttemptUtc = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    LeaseUntilUtc = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    ClaimToken = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: true),
+                    ProviderMessageId = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    ProviderStatus = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: true),
+                    Error = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
+                    NeedsAttention = table.Column<bool>(type: "bit", nullable: false),
+                    RetryOfMessageId = table.Column<long>(type: "bigint", nullable: true),
+                    FallbackOfMessageId = table.Column<long>(type: "bigint", nullable: true),
+                    FallbackPendingUtc = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    FallbackAttempts = table.Column<int>(type: "int", nullable: false),
+                    DueItem = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    DueDate = table.Column<DateOnly>(type: "date", nullable: true),
+                    CreatedUtc = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    SentUtc = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    CompletedUtc = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -716,16 +717,16 @@ namespace PatientMessageExchange.Migrations.Sqlite.Migrations
                 name: "ContactPoints",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    PatientId = table.Column<int>(type: "INTEGER", nullable: false),
-                    GuardianId = table.Column<int>(type: "INTEGER", nullable: true),
-                    Mode = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    Value = table.Column<string>(type: "TEXT", maxLength: 254, nullable: false),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    StatusReason = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
-                    StatusChangedUtc = table.Column<long>(type: "INTEGER", nullable: true),
-                    ReviewedUtc = table.Column<long>(type: "INTEGER", nullable: true)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    PatientId = table.Column<int>(type: "int", nullable: false),
+                    GuardianId = table.Column<int>(type: "int", nullable: true),
+                    Mode = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
+                    Value = table.Column<string>(type: "nvarchar(254)", maxLength: 254, nullable: false),
+                    Status = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
+                    StatusReason = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: true),
+                    StatusChangedUtc = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    ReviewedUtc = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -802,7 +803,8 @@ namespace PatientMessageExchange.Migrations.Sqlite.Migrations
                 name: "RoleNameIndex",
                 table: "AspNetRoles",
                 column: "NormalizedName",
-                unique: true);
+                unique: true,
+                filter: "[NormalizedName] IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_AspNetUserClaims_UserId",
@@ -828,7 +830,8 @@ namespace PatientMessageExchange.Migrations.Sqlite.Migrations
                 name: "UserNameIndex",
                 table: "AspNetUsers",
                 column: "NormalizedUserName",
-                unique: true);
+                unique: true,
+                filter: "[NormalizedUserName] IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_AuditEvents_OccurredUtc",
@@ -927,7 +930,8 @@ namespace PatientMessageExchange.Migrations.Sqlite.Migrations
                 name: "IX_CreditLedgerEntries_MessageId",
                 table: "CreditLedgerEntries",
                 column: "MessageId",
-                unique: true);
+                unique: true,
+                filter: "[MessageId] IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_CreditLedgerEntries_PurchaseId",
@@ -1012,7 +1016,8 @@ namespace PatientMessageExchange.Migrations.Sqlite.Migrations
                 name: "IX_Messages_FallbackOfMessageId",
                 table: "Messages",
                 column: "FallbackOfMessageId",
-                unique: true);
+                unique: true,
+                filter: "[FallbackOfMessageId] IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Messages_FallbackPendingUtc",
@@ -1033,7 +1038,8 @@ namespace PatientMessageExchange.Migrations.Sqlite.Migrations
                 name: "IX_Messages_RetryOfMessageId",
                 table: "Messages",
                 column: "RetryOfMessageId",
-                unique: true);
+                unique: true,
+                filter: "[RetryOfMessageId] IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Messages_SentUtc_CompletedUtc_Mode_Status_Cost",

@@ -11,7 +11,7 @@ using PatientMessageExchange.Core.Data;
 namespace PatientMessageExchange.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(PmxDbContext))]
-    [Migration("20261204185958_Initial")]
+    [Migration("20261204202527_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -238,6 +238,10 @@ namespace PatientMessageExchange.Migrations.Sqlite.Migrations
 
                     b.Property<string>("OriginalRecipient")
                         .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Problem")
+                        .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
                     b.Property<long>("ProcessedUtc")

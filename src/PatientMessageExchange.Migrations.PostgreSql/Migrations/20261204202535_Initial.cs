@@ -1,11 +1,12 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
 #pragma warning disable CA1814 // Prefer jagged arrays over multidimensional
 
-namespace PatientMessageExchange.Migrations.SqlServer.Migrations
+namespace PatientMessageExchange.Migrations.PostgreSql.Migrations
 {
     /// <inheritdoc />
     public partial class Initial : Migration
@@ -17,10 +18,10 @@ namespace PatientMessageExchange.Migrations.SqlServer.Migrations
                 name: "AspNetRoles",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "nvarchar(450)", nullable: false),
-                    Name = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
-                    NormalizedName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
-                    ConcurrencyStamp = table.Column<string>(type: "nvarchar(max)", nullable: true)
+                    Id = table.Column<string>(type: "text", nullable: false),
+                    Name = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    NormalizedName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -31,24 +32,24 @@ namespace PatientMessageExchange.Migrations.SqlServer.Migrations
                 name: "AspNetUsers",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "nvarchar(450)", nullable: false),
-                    DisplayName = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
-                    IsDisabled = table.Column<bool>(type: "bit", nullable: false),
-                    CreatedUtc = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    UserName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
-                    NormalizedUserName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
-                    Email = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
-                    NormalizedEmail = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
-                    EmailConfirmed = table.Column<bool>(type: "bit", nullable: false),
-                    PasswordHash = table.Column<string>(type: "nvarchar(max)", nullable: true),
-                    SecurityStamp = table.Column<string>(type: "nvarchar(max)", nullable: true),
-                    ConcurrencyStamp = table.Column<string>(type: "nvarchar(max)", nullable: true),
-                    PhoneNumber = table.Column<string>(type: "nvarchar(max)", nullable: true),
-                    PhoneNumberConfirmed = table.Column<bool>(type: "bit", nullable: false),
-                    TwoFactorEnabled = table.Column<bool>(type: "bit", nullable: false),
-                    LockoutEnd = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    LockoutEnabled = table.Column<bool>(type: "bit", nullable: false),
-                    AccessFailedCount = table.Column<int>(type: "int", nullable: false)
+                    Id = table.Column<string>(type: "text", nullable: false),
+                    DisplayName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    IsDisabled = table.Column<bool>(type: "boolean", nullable: false),
+                    CreatedUtc = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    NormalizedUserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    Email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    NormalizedEmail = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    EmailConfirmed = table.Column<bool>(type: "boolean", nullable: false),
+                    PasswordHash = table.Column<string>(type: "text", nullable: true),
+                    SecurityStamp = table.Column<string>(type: "text", nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "text", nullable: true),
+                    PhoneNumber = table.Column<string>(type: "text", nullable: true),
+                    PhoneNumberConfirmed = table.Column<bool>(type: "boolean", nullable: false),
+                    TwoFactorEnabled = table.Column<bool>(type: "boolean", nullable: false),
+                    LockoutEnd = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    LockoutEnabled = table.Column<bool>(type: "boolean", nullable: false),
+                    AccessFailedCount = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -60,15 +61,15 @@ namespace PatientMessageExchange.Migrations.SqlServer.Migrations
                 columns: table => new
                 {
                     Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    OccurredUtc = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    UserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: true),
-                    UserName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
-                    Action = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
-                    EntityType = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
-                    EntityId = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
-                    Detail = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
-                    IpAddress = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    OccurredUtc = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    UserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    Action = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    EntityType = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    EntityId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    Detail = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    IpAddress = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -80,27 +81,28 @@ namespace PatientMessageExchange.Migrations.SqlServer.Migrations
                 columns: table => new
                 {
                     Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    DedupeKey = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
-                    Kind = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
-                    Recipient = table.Column<string>(type: "nvarchar(254)", maxLength: 254, nullable: true),
-                    OriginalRecipient = table.Column<string>(type: "nvarchar(254)", maxLength: 254, nullable: true),
-                    Action = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: true),
-                    Status = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: true),
-                    DiagnosticCode = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
-                    RemoteMta = table.Column<string>(type: "nvarchar(255)", maxLength: 255, nullable: true),
-                    ReportingMta = table.Column<string>(type: "nvarchar(255)", maxLength: 255, nullable: true),
-                    FeedbackType = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: true),
-                    ReportMessageId = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
-                    OriginalEnvelopeId = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
-                    OriginalMessageId = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    DedupeKey = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Kind = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Recipient = table.Column<string>(type: "character varying(254)", maxLength: 254, nullable: true),
+                    OriginalRecipient = table.Column<string>(type: "character varying(254)", maxLength: 254, nullable: true),
+                    Action = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    Status = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    DiagnosticCode = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    RemoteMta = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: true),
+                    ReportingMta = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: true),
+                    FeedbackType = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    ReportMessageId = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    OriginalEnvelopeId = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    OriginalMessageId = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
                     MessageId = table.Column<long>(type: "bigint", nullable: true),
-                    TurnedHard = table.Column<bool>(type: "bit", nullable: false),
-                    ContactPointsMarked = table.Column<int>(type: "int", nullable: false),
-                    Subject = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
-                    ReceivedUtc = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    ProcessedUtc = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    RawMessage = table.Column<byte[]>(type: "varbinary(max)", nullable: false)
+                    TurnedHard = table.Column<bool>(type: "boolean", nullable: false),
+                    ContactPointsMarked = table.Column<int>(type: "integer", nullable: false),
+                    Subject = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    Problem = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    ReceivedUtc = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ProcessedUtc = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    RawMessage = table.Column<byte[]>(type: "bytea", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -112,27 +114,27 @@ namespace PatientMessageExchange.Migrations.SqlServer.Migrations
                 columns: table => new
                 {
                     Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    Kind = table.Column<int>(type: "int", nullable: false),
-                    Name = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    Need = table.Column<int>(type: "int", nullable: false),
-                    TemplateId = table.Column<int>(type: "int", nullable: true),
-                    EmailSubjectTemplate = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
-                    EmailBodyTemplate = table.Column<string>(type: "nvarchar(max)", nullable: true),
-                    SmsTemplate = table.Column<string>(type: "nvarchar(max)", nullable: true),
-                    VoiceTemplate = table.Column<string>(type: "nvarchar(max)", nullable: true),
-                    AudienceDescription = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: false),
-                    Status = table.Column<int>(type: "int", nullable: false),
-                    CreatedUtc = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    ScheduledForUtc = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    StartedUtc = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    CompletedUtc = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    CancelledUtc = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    CreatedByUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: true),
-                    CreatedByName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
-                    MessageCount = table.Column<int>(type: "int", nullable: false),
-                    SkippedCount = table.Column<int>(type: "int", nullable: false),
-                    ReservedCredits = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Need = table.Column<int>(type: "integer", nullable: false),
+                    TemplateId = table.Column<int>(type: "integer", nullable: true),
+                    EmailSubjectTemplate = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    EmailBodyTemplate = table.Column<string>(type: "text", nullable: true),
+                    SmsTemplate = table.Column<string>(type: "text", nullable: true),
+                    VoiceTemplate = table.Column<string>(type: "text", nullable: true),
+                    AudienceDescription = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    CreatedUtc = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ScheduledForUtc = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    StartedUtc = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    CompletedUtc = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    CancelledUtc = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    CreatedByUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    CreatedByName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    MessageCount = table.Column<int>(type: "integer", nullable: false),
+                    SkippedCount = table.Column<int>(type: "integer", nullable: false),
+                    ReservedCredits = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -143,9 +145,9 @@ namespace PatientMessageExchange.Migrations.SqlServer.Migrations
                 name: "CreditBalances",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false),
-                    Available = table.Column<int>(type: "int", nullable: false),
-                    Reserved = table.Column<int>(type: "int", nullable: false),
+                    Id = table.Column<int>(type: "integer", nullable: false),
+                    Available = table.Column<int>(type: "integer", nullable: false),
+                    Reserved = table.Column<int>(type: "integer", nullable: false),
                     Version = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
@@ -158,21 +160,21 @@ namespace PatientMessageExchange.Migrations.SqlServer.Migrations
                 columns: table => new
                 {
                     Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    Kind = table.Column<int>(type: "int", nullable: false),
-                    Amount = table.Column<int>(type: "int", nullable: false),
-                    AvailableAfter = table.Column<int>(type: "int", nullable: false),
-                    ReservedAfter = table.Column<int>(type: "int", nullable: false),
-                    IdempotencyKey = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    PurchaseId = table.Column<int>(type: "int", nullable: true),
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    Amount = table.Column<int>(type: "integer", nullable: false),
+                    AvailableAfter = table.Column<int>(type: "integer", nullable: false),
+                    ReservedAfter = table.Column<int>(type: "integer", nullable: false),
+                    IdempotencyKey = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    PurchaseId = table.Column<int>(type: "integer", nullable: true),
                     CampaignId = table.Column<long>(type: "bigint", nullable: true),
                     MessageId = table.Column<long>(type: "bigint", nullable: true),
                     InboundMessageId = table.Column<long>(type: "bigint", nullable: true),
-                    ContactMode = table.Column<int>(type: "int", nullable: true),
-                    Reason = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
-                    ActorUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: true),
-                    ActorName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
-                    CreatedUtc = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                    ContactMode = table.Column<int>(type: "integer", nullable: true),
+                    Reason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    ActorUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    ActorName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    CreatedUtc = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -183,13 +185,13 @@ namespace PatientMessageExchange.Migrations.SqlServer.Migrations
                 name: "CreditPlans",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    Name = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
-                    Credits = table.Column<int>(type: "int", nullable: false),
-                    BonusCredits = table.Column<int>(type: "int", nullable: false),
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Credits = table.Column<int>(type: "integer", nullable: false),
+                    BonusCredits = table.Column<int>(type: "integer", nullable: false),
                     PriceCents = table.Column<long>(type: "bigint", nullable: false),
-                    IsRetired = table.Column<bool>(type: "bit", nullable: false)
+                    IsRetired = table.Column<bool>(type: "boolean", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -201,9 +203,9 @@ namespace PatientMessageExchange.Migrations.SqlServer.Migrations
                 columns: table => new
                 {
                     CampaignId = table.Column<long>(type: "bigint", nullable: false),
-                    Reserved = table.Column<int>(type: "int", nullable: false),
-                    Outstanding = table.Column<int>(type: "int", nullable: false),
-                    CreatedUtc = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                    Reserved = table.Column<int>(type: "integer", nullable: false),
+                    Outstanding = table.Column<int>(type: "integer", nullable: false),
+                    CreatedUtc = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -214,10 +216,10 @@ namespace PatientMessageExchange.Migrations.SqlServer.Migrations
                 name: "DefaultContactPreferences",
                 columns: table => new
                 {
-                    Need = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
-                    Modes = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
-                    UpdatedUtc = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    UpdatedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true)
+                    Need = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Modes = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    UpdatedUtc = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    UpdatedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -229,19 +231,19 @@ namespace PatientMessageExchange.Migrations.SqlServer.Migrations
                 columns: table => new
                 {
                     Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    ProviderSid = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
-                    Channel = table.Column<string>(type: "nvarchar(8)", maxLength: 8, nullable: false),
-                    From = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
-                    To = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
-                    Body = table.Column<string>(type: "nvarchar(1600)", maxLength: 1600, nullable: false),
-                    ReceivedUtc = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    Kind = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
-                    PatientId = table.Column<int>(type: "int", nullable: true),
-                    ContactPointId = table.Column<int>(type: "int", nullable: true),
-                    AppointmentId = table.Column<int>(type: "int", nullable: true),
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ProviderSid = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Channel = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: false),
+                    From = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    To = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Body = table.Column<string>(type: "character varying(1600)", maxLength: 1600, nullable: false),
+                    ReceivedUtc = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    PatientId = table.Column<int>(type: "integer", nullable: true),
+                    ContactPointId = table.Column<int>(type: "integer", nullable: true),
+                    AppointmentId = table.Column<int>(type: "integer", nullable: true),
                     MessageId = table.Column<long>(type: "bigint", nullable: true),
-                    HandledUtc = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true)
+                    HandledUtc = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -252,21 +254,21 @@ namespace PatientMessageExchange.Migrations.SqlServer.Migrations
                 name: "MessageTemplates",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    Name = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    Need = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
-                    Scope = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
-                    Language = table.Column<string>(type: "nvarchar(8)", maxLength: 8, nullable: false),
-                    VariantOfId = table.Column<int>(type: "int", nullable: true),
-                    EmailSubject = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
-                    EmailHtmlBody = table.Column<string>(type: "nvarchar(max)", maxLength: 100000, nullable: true),
-                    SmsBody = table.Column<string>(type: "nvarchar(1600)", maxLength: 1600, nullable: true),
-                    VoiceScript = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true),
-                    CreatedUtc = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    UpdatedUtc = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    LastUsedUtc = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    IsArchived = table.Column<bool>(type: "bit", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Need = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Scope = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Language = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: false),
+                    VariantOfId = table.Column<int>(type: "integer", nullable: true),
+                    EmailSubject = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    EmailHtmlBody = table.Column<string>(type: "character varying(100000)", maxLength: 100000, nullable: true),
+                    SmsBody = table.Column<string>(type: "character varying(1600)", maxLength: 1600, nullable: true),
+                    VoiceScript = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    CreatedUtc = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UpdatedUtc = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    LastUsedUtc = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    IsArchived = table.Column<bool>(type: "boolean", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -283,17 +285,17 @@ namespace PatientMessageExchange.Migrations.SqlServer.Migrations
                 name: "Patients",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    ChartNumber = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
-                    FirstName = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
-                    PreferredName = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
-                    LastName = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ChartNumber = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    FirstName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    PreferredName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    LastName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
                     DateOfBirth = table.Column<DateOnly>(type: "date", nullable: false),
-                    Language = table.Column<string>(type: "nvarchar(8)", maxLength: 8, nullable: false),
-                    IsActive = table.Column<bool>(type: "bit", nullable: false),
-                    CreatedUtc = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    UpdatedUtc = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                    Language = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: false),
+                    IsActive = table.Column<bool>(type: "boolean", nullable: false),
+                    CreatedUtc = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UpdatedUtc = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -304,12 +306,12 @@ namespace PatientMessageExchange.Migrations.SqlServer.Migrations
                 name: "PracticeProfiles",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false),
-                    Name = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    Phone = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
-                    PostalAddress = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: false),
-                    TimeZoneId = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
-                    PerSegmentTextPricing = table.Column<bool>(type: "bit", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Phone = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    PostalAddress = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
+                    TimeZoneId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    PerSegmentTextPricing = table.Column<bool>(type: "boolean", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -320,10 +322,10 @@ namespace PatientMessageExchange.Migrations.SqlServer.Migrations
                 name: "Providers",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    Name = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
-                    SpokenName = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    SpokenName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -335,11 +337,11 @@ namespace PatientMessageExchange.Migrations.SqlServer.Migrations
                 columns: table => new
                 {
                     Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    Sid = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
-                    Status = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
-                    ErrorCode = table.Column<int>(type: "int", nullable: true),
-                    ReceivedUtc = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Sid = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Status = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    ErrorCode = table.Column<int>(type: "integer", nullable: true),
+                    ReceivedUtc = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -350,13 +352,13 @@ namespace PatientMessageExchange.Migrations.SqlServer.Migrations
                 name: "Suppressions",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    Address = table.Column<string>(type: "nvarchar(254)", maxLength: 254, nullable: false),
-                    Channel = table.Column<string>(type: "nvarchar(8)", maxLength: 8, nullable: false),
-                    Reason = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: false),
-                    AnnouncementsOnly = table.Column<bool>(type: "bit", nullable: false),
-                    CreatedUtc = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Address = table.Column<string>(type: "character varying(254)", maxLength: 254, nullable: false),
+                    Channel = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: false),
+                    Reason = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    AnnouncementsOnly = table.Column<bool>(type: "boolean", nullable: false),
+                    CreatedUtc = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -367,11 +369,11 @@ namespace PatientMessageExchange.Migrations.SqlServer.Migrations
                 name: "AspNetRoleClaims",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    RoleId = table.Column<string>(type: "nvarchar(450)", nullable: false),
-                    ClaimType = table.Column<string>(type: "nvarchar(max)", nullable: true),
-                    ClaimValue = table.Column<string>(type: "nvarchar(max)", nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    RoleId = table.Column<string>(type: "text", nullable: false),
+                    ClaimType = table.Column<string>(type: "text", nullable: true),
+                    ClaimValue = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -388,11 +390,11 @@ namespace PatientMessageExchange.Migrations.SqlServer.Migrations
                 name: "AspNetUserClaims",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    UserId = table.Column<string>(type: "nvarchar(450)", nullable: false),
-                    ClaimType = table.Column<string>(type: "nvarchar(max)", nullable: true),
-                    ClaimValue = table.Column<string>(type: "nvarchar(max)", nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    UserId = table.Column<string>(type: "text", nullable: false),
+                    ClaimType = table.Column<string>(type: "text", nullable: true),
+                    ClaimValue = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -409,10 +411,10 @@ namespace PatientMessageExchange.Migrations.SqlServer.Migrations
                 name: "AspNetUserLogins",
                 columns: table => new
                 {
-                    LoginProvider = table.Column<string>(type: "nvarchar(450)", nullable: false),
-                    ProviderKey = table.Column<string>(type: "nvarchar(450)", nullable: false),
-                    ProviderDisplayName = table.Column<string>(type: "nvarchar(max)", nullable: true),
-                    UserId = table.Column<string>(type: "nvarchar(450)", nullable: false)
+                    LoginProvider = table.Column<string>(type: "text", nullable: false),
+                    ProviderKey = table.Column<string>(type: "text", nullable: false),
+                    ProviderDisplayName = table.Column<string>(type: "text", nullable: true),
+                    UserId = table.Column<string>(type: "text", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -429,8 +431,8 @@ namespace PatientMessageExchange.Migrations.SqlServer.Migrations
                 name: "AspNetUserRoles",
                 columns: table => new
                 {
-                    UserId = table.Column<string>(type: "nvarchar(450)", nullable: false),
-                    RoleId = table.Column<string>(type: "nvarchar(450)", nullable: false)
+                    UserId = table.Column<string>(type: "text", nullable: false),
+                    RoleId = table.Column<string>(type: "text", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -453,10 +455,10 @@ namespace PatientMessageExchange.Migrations.SqlServer.Migrations
                 name: "AspNetUserTokens",
                 columns: table => new
                 {
-                    UserId = table.Column<string>(type: "nvarchar(450)", nullable: false),
-                    LoginProvider = table.Column<string>(type: "nvarchar(450)", nullable: false),
-                    Name = table.Column<string>(type: "nvarchar(450)", nullable: false),
-                    Value = table.Column<string>(type: "nvarchar(max)", nullable: true)
+                    UserId = table.Column<string>(type: "text", nullable: false),
+                    LoginProvider = table.Column<string>(type: "text", nullable: false),
+                    Name = table.Column<string>(type: "text", nullable: false),
+                    Value = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -474,12 +476,12 @@ namespace PatientMessageExchange.Migrations.SqlServer.Migrations
                 columns: table => new
                 {
                     Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
                     CampaignId = table.Column<long>(type: "bigint", nullable: false),
-                    PatientId = table.Column<int>(type: "int", nullable: true),
-                    Address = table.Column<string>(type: "nvarchar(254)", maxLength: 254, nullable: true),
-                    Reason = table.Column<int>(type: "int", nullable: true),
-                    Explanation = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: false)
+                    PatientId = table.Column<int>(type: "integer", nullable: true),
+                    Address = table.Column<string>(type: "character varying(254)", maxLength: 254, nullable: true),
+                    Reason = table.Column<int>(type: "integer", nullable: true),
+                    Explanation = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -497,16 +499,16 @@ namespace PatientMessageExchange.Migrations.SqlServer.Migrations
                 columns: table => new
                 {
                     Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
                     CampaignId = table.Column<long>(type: "bigint", nullable: false),
-                    Channel = table.Column<int>(type: "int", nullable: false),
-                    Status = table.Column<int>(type: "int", nullable: false),
-                    NotBeforeUtc = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    LeaseUntilUtc = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    LeaseOwner = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
-                    EnqueuedUtc = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    Runs = table.Column<int>(type: "int", nullable: false),
-                    CompletedUtc = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true)
+                    Channel = table.Column<int>(type: "integer", nullable: false),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    NotBeforeUtc = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    LeaseUntilUtc = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    LeaseOwner = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    EnqueuedUtc = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Runs = table.Column<int>(type: "integer", nullable: false),
+                    CompletedUtc = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -523,26 +525,26 @@ namespace PatientMessageExchange.Migrations.SqlServer.Migrations
                 name: "CreditPurchases",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    PlanId = table.Column<int>(type: "int", nullable: false),
-                    PlanName = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
-                    Credits = table.Column<int>(type: "int", nullable: false),
-                    BonusCredits = table.Column<int>(type: "int", nullable: false),
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    PlanId = table.Column<int>(type: "integer", nullable: false),
+                    PlanName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Credits = table.Column<int>(type: "integer", nullable: false),
+                    BonusCredits = table.Column<int>(type: "integer", nullable: false),
                     PriceCents = table.Column<long>(type: "bigint", nullable: false),
-                    Status = table.Column<int>(type: "int", nullable: false),
-                    Gateway = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
-                    ExternalReference = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
-                    FailureReason = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
-                    IdempotencyKey = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
-                    RequestedByUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: true),
-                    RequestedByName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
-                    CreatedUtc = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    CompletedUtc = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    RefundedUtc = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    RefundReference = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
-                    RefundReason = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
-                    RefundedByName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true)
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    Gateway = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    ExternalReference = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    FailureReason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    IdempotencyKey = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    RequestedByUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    RequestedByName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    CreatedUtc = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    CompletedUtc = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    RefundedUtc = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    RefundReference = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    RefundReason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    RefundedByName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -559,13 +561,13 @@ namespace PatientMessageExchange.Migrations.SqlServer.Migrations
                 name: "ContactPreferences",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    PatientId = table.Column<int>(type: "int", nullable: false),
-                    Need = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
-                    Modes = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
-                    ExpressedUtc = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    RecordedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    PatientId = table.Column<int>(type: "integer", nullable: false),
+                    Need = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Modes = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    ExpressedUtc = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    RecordedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -582,12 +584,12 @@ namespace PatientMessageExchange.Migrations.SqlServer.Migrations
                 name: "DoNotContacts",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    PatientId = table.Column<int>(type: "int", nullable: false),
-                    Mode = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
-                    RecordedUtc = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    RecordedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    PatientId = table.Column<int>(type: "integer", nullable: false),
+                    Mode = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    RecordedUtc = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    RecordedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -604,13 +606,13 @@ namespace PatientMessageExchange.Migrations.SqlServer.Migrations
                 name: "Guardians",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    PatientId = table.Column<int>(type: "int", nullable: false),
-                    FirstName = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
-                    LastName = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
-                    Relationship = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: true),
-                    IsPrimary = table.Column<bool>(type: "bit", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    PatientId = table.Column<int>(type: "integer", nullable: false),
+                    FirstName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    LastName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Relationship = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    IsPrimary = table.Column<bool>(type: "boolean", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -627,18 +629,18 @@ namespace PatientMessageExchange.Migrations.SqlServer.Migrations
                 name: "Appointments",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    PatientId = table.Column<int>(type: "int", nullable: false),
-                    ProviderId = table.Column<int>(type: "int", nullable: false),
-                    ExternalId = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
-                    StartUtc = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    DurationMinutes = table.Column<int>(type: "int", nullable: false),
-                    Location = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
-                    AppointmentType = table.Column<string>(type: "nvarchar(60)", maxLength: 60, nullable: false),
-                    Status = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
-                    ConfirmedUtc = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    ConfirmedBy = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    PatientId = table.Column<int>(type: "integer", nullable: false),
+                    ProviderId = table.Column<int>(type: "integer", nullable: false),
+                    ExternalId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    StartUtc = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    DurationMinutes = table.Column<int>(type: "integer", nullable: false),
+                    Location = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    AppointmentType = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    ConfirmedUtc = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ConfirmedBy = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -662,38 +664,38 @@ namespace PatientMessageExchange.Migrations.SqlServer.Migrations
                 columns: table => new
                 {
                     Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
                     CampaignId = table.Column<long>(type: "bigint", nullable: false),
                     BatchId = table.Column<long>(type: "bigint", nullable: false),
-                    PatientId = table.Column<int>(type: "int", nullable: true),
-                    ContactPointId = table.Column<int>(type: "int", nullable: true),
-                    AppointmentId = table.Column<int>(type: "int", nullable: true),
-                    Mode = table.Column<int>(type: "int", nullable: false),
-                    Channel = table.Column<int>(type: "int", nullable: false),
-                    Address = table.Column<string>(type: "nvarchar(254)", maxLength: 254, nullable: false),
-                    Subject = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
-                    Body = table.Column<string>(type: "nvarchar(max)", nullable: false),
-                    Language = table.Column<string>(type: "nvarchar(8)", maxLength: 8, nullable: true),
-                    Segments = table.Column<int>(type: "int", nullable: false),
-                    Cost = table.Column<int>(type: "int", nullable: false),
-                    Status = table.Column<int>(type: "int", nullable: false),
-                    Attempts = table.Column<int>(type: "int", nullable: false),
-                    NextAttemptUtc = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    LeaseUntilUtc = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    ClaimToken = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: true),
-                    ProviderMessageId = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
-                    ProviderStatus = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: true),
-                    Error = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
-                    NeedsAttention = table.Column<bool>(type: "bit", nullable: false),
+                    PatientId = table.Column<int>(type: "integer", nullable: true),
+                    ContactPointId = table.Column<int>(type: "integer", nullable: true),
+                    AppointmentId = table.Column<int>(type: "integer", nullable: true),
+                    Mode = table.Column<int>(type: "integer", nullable: false),
+                    Channel = table.Column<int>(type: "integer", nullable: false),
+                    Address = table.Column<string>(type: "character varying(254)", maxLength: 254, nullable: false),
+                    Subject = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    Body = table.Column<string>(type: "text", nullable: false),
+                    Language = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: true),
+                    Segments = table.Column<int>(type: "integer", nullable: false),
+                    Cost = table.Column<int>(type: "integer", nullable: false),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    Attempts = table.Column<int>(type: "integer", nullable: false),
+                    NextAttemptUtc = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    LeaseUntilUtc = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ClaimToken = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    ProviderMessageId = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    ProviderStatus = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    Error = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    NeedsAttention = table.Column<bool>(type: "boolean", nullable: false),
                     RetryOfMessageId = table.Column<long>(type: "bigint", nullable: true),
                     FallbackOfMessageId = table.Column<long>(type: "bigint", nullable: true),
-                    FallbackPendingUtc = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    FallbackAttempts = table.Column<int>(type: "int", nullable: false),
-                    DueItem = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    FallbackPendingUtc = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    FallbackAttempts = table.Column<int>(type: "integer", nullable: false),
+                    DueItem = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
                     DueDate = table.Column<DateOnly>(type: "date", nullable: true),
-                    CreatedUtc = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    SentUtc = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    CompletedUtc = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true)
+                    CreatedUtc = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    SentUtc = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    CompletedUtc = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -716,16 +718,16 @@ namespace PatientMessageExchange.Migrations.SqlServer.Migrations
                 name: "ContactPoints",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    PatientId = table.Column<int>(type: "int", nullable: false),
-                    GuardianId = table.Column<int>(type: "int", nullable: true),
-                    Mode = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
-                    Value = table.Column<string>(type: "nvarchar(254)", maxLength: 254, nullable: false),
-                    Status = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
-                    StatusReason = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: true),
-                    StatusChangedUtc = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    ReviewedUtc = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    PatientId = table.Column<int>(type: "integer", nullable: false),
+                    GuardianId = table.Column<int>(type: "integer", nullable: true),
+                    Mode = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Value = table.Column<string>(type: "character varying(254)", maxLength: 254, nullable: false),
+                    Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    StatusReason = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    StatusChangedUtc = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ReviewedUtc = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -802,8 +804,7 @@ namespace PatientMessageExchange.Migrations.SqlServer.Migrations
                 name: "RoleNameIndex",
                 table: "AspNetRoles",
                 column: "NormalizedName",
-                unique: true,
-                filter: "[NormalizedName] IS NOT NULL");
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_AspNetUserClaims_UserId",
@@ -829,8 +830,7 @@ namespace PatientMessageExchange.Migrations.SqlServer.Migrations
                 name: "UserNameIndex",
                 table: "AspNetUsers",
                 column: "NormalizedUserName",
-                unique: true,
-                filter: "[NormalizedUserName] IS NOT NULL");
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_AuditEvents_OccurredUtc",
@@ -929,8 +929,7 @@ namespace PatientMessageExchange.Migrations.SqlServer.Migrations
                 name: "IX_CreditLedgerEntries_MessageId",
                 table: "CreditLedgerEntries",
                 column: "MessageId",
-                unique: true,
-                filter: "[MessageId] IS NOT NULL");
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_CreditLedgerEntries_PurchaseId",
@@ -1015,8 +1014,7 @@ namespace PatientMessageExchange.Migrations.SqlServer.Migrations
                 name: "IX_Messages_FallbackOfMessageId",
                 table: "Messages",
                 column: "FallbackOfMessageId",
-                unique: true,
-                filter: "[FallbackOfMessageId] IS NOT NULL");
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_Messages_FallbackPendingUtc",
@@ -1037,8 +1035,7 @@ namespace PatientMessageExchange.Migrations.SqlServer.Migrations
                 name: "IX_Messages_RetryOfMessageId",
                 table: "Messages",
                 column: "RetryOfMessageId",
-                unique: true,
-                filter: "[RetryOfMessageId] IS NOT NULL");
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_Messages_SentUtc_CompletedUtc_Mode_Status_Cost",
