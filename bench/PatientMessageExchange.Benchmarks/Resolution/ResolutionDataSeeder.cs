@@ -42,7 +42,7 @@ public static class ResolutionDataSeeder
             "INSERT INTO \"DoNotContacts\" (\"PatientId\", \"Mode\", \"RecordedUtc\", \"RecordedBy\") VALUES (@patient, @mode, @now, 'bench')",
             "@patient", "@mode", "@now");
         var suppression = Prepare(connection, tx,
-            "INSERT INTO \"Suppressions\" (\"Address\", \"Channel\", \"Reason\", \"CreatedUtc\") VALUES (@address, @channel, 'bench', @now) ON CONFLICT DO NOTHING",
+            "INSERT INTO \"Suppressions\" (\"Address\", \"Channel\", \"Reason\", \"AnnouncementsOnly\", \"CreatedUtc\") VALUES (@address, @channel, 'bench', FALSE, @now) ON CONFLICT DO NOTHING",
             "@address", "@channel", "@now");
 
         var guardianId = 0;

@@ -951,7 +951,7 @@ namespace PatientMessageExchange.Migrations.PostgreSql.Migrations
                 table: "CreditPurchases",
                 column: "IdempotencyKey",
                 unique: true,
-                filter: "IdempotencyKey IS NOT NULL");
+                filter: "\"IdempotencyKey\" IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_CreditPurchases_PlanId",

@@ -873,7 +873,7 @@ namespace PatientMessageExchange.Migrations.PostgreSql.Migrations
 
                     b.HasIndex("IdempotencyKey")
                         .IsUnique()
-                        .HasFilter("IdempotencyKey IS NOT NULL");
+                        .HasFilter("\"IdempotencyKey\" IS NOT NULL");
 
                     b.HasIndex("PlanId");
 

@@ -882,7 +882,7 @@ namespace PatientMessageExchange.Migrations.SqlServer.Migrations
 
                     b.HasIndex("IdempotencyKey")
                         .IsUnique()
-                        .HasFilter("IdempotencyKey IS NOT NULL");
+                        .HasFilter("\"IdempotencyKey\" IS NOT NULL");
 
                     b.HasIndex("PlanId");
 

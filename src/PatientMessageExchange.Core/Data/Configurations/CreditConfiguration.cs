@@ -80,6 +80,6 @@ internal sealed class CreditPurchaseConfiguration : IEntityTypeConfiguration<Cre
         e.HasIndex(x => x.ExternalReference);
         e.HasIndex(x => x.CreatedUtc);
         e.Property(x => x.IdempotencyKey).HasMaxLength(64);
-        e.HasIndex(x => x.IdempotencyKey).IsUnique().HasFilter("IdempotencyKey IS NOT NULL");
+        e.HasIndex(x => x.IdempotencyKey).IsUnique().HasFilter("\"IdempotencyKey\" IS NOT NULL");
     }
 }
