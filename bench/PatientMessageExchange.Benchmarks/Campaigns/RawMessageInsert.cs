@@ -16,7 +16,7 @@ public static class RawMessageInsert
 {
     private const string Columns = "\"CampaignId\", \"BatchId\", \"PatientId\", \"ContactPointId\", \"AppointmentId\", \"Mode\", " +
                                    "\"Channel\", \"Address\", \"Subject\", \"Body\", \"Language\", \"Segments\", \"Cost\", \"Status\", " +
-                                   "\"Attempts\", \"NeedsAttention\", \"CreatedUtc\"";
+                                   "\"Attempts\", \"FallbackAttempts\", \"NeedsAttention\", \"CreatedUtc\"";
 
     /// <summary>Inserts the rows into the batches of <paramref name="campaignId"/>, chunked as the factory chunks them.</summary>
     public static async Task<int> InsertAsync(BenchDatabase database, long campaignId, IReadOnlyList<PlannedMessage> messages,
@@ -53,7 +53,7 @@ public static class RawMessageInsert
         insert.CommandText = $"""
             INSERT INTO "Messages" ({Columns})
             VALUES ($campaign, $batch, $patient, $point, $appointment, $mode, $channel, $address, $subject,
-                $body, $language, $segments, $cost, {(int)MessageStatus.Queued}, 0, 0, $created)
+                $body, $language, $segments, $cost, {(int)MessageStatus.Queued}, 0, 0, 0, $created)
             """;
         string[] names = ["$campaign", "$batch", "$patient", "$point", "$appointment", "$mode", "$channel", "$address",
             "$subject", "$body", "$language", "$segments", "$cost", "$created"];
@@ -110,6 +110,7 @@ public static class RawMessageInsert
                 await copy.WriteAsync(m.Segments, NpgsqlDbType.Integer, ct);
                 await copy.WriteAsync(m.Cost, NpgsqlDbType.Integer, ct);
                 await copy.WriteAsync((int)MessageStatus.Queued, NpgsqlDbType.Integer, ct);
+                await copy.WriteAsync(0, NpgsqlDbType.Integer, ct);
                 await copy.WriteAsync(0, NpgsqlDbType.Integer, ct);
                 await copy.WriteAsync(false, NpgsqlDbType.Boolean, ct);
                 await copy.WriteAsync(now, NpgsqlDbType.TimestampTz, ct);
