@@ -36,7 +36,9 @@ public class CampaignPlanner(
     {
         var balance = await ledger.GetBalance(ct);
         var problems = request.Audience.Problems.ToList();
-        var family = await templates.GetFamilyAsync(request.TemplateId, ct);
+        var family = request.Written is { } written
+            ? new TemplateFamily(WrittenTemplate(request.Need, written), [])
+            : await templates.GetFamilyAsync(request.TemplateId, ct);
         if (family is null || family.Original.IsArchived)
         {
             problems.Add("Choose a message template.");
@@ -100,7 +102,10 @@ public class CampaignPlanner(
         var byMode = planned.GroupBy(m => m.Mode).OrderBy(g => g.Key)
             .Select(g => new ModeEstimate(g.Key, g.Count(), g.Sum(m => m.Segments), g.Sum(m => m.Cost))).ToList();
         var name = string.IsNullOrWhiteSpace(request.Name) ? $"{family.Original.Name} – {request.Audience.Description}" : request.Name.Trim();
-        var draft = new CampaignDraft(request.Kind, name.Length > 200 ? name[..200] : name, request.Need, family.Original.Id,
+        // A written message has no template row: the campaign's snapshot of it, with no template id, is what is kept
+        // and offered again as a starting point.
+        var draft = new CampaignDraft(request.Kind, name.Length > 200 ? name[..200] : name, request.Need,
+            request.Written is null ? family.Original.Id : null,
             family.Original.EmailSubject, family.Original.EmailHtmlBody, family.Original.SmsBody, family.Original.VoiceScript,
             request.Audience.Description, request.ScheduledForUtc, planned,
             skipped.Select(s => new PlannedSkip(s.PatientId, null, s.Reason, s.Explanation)).ToList());
@@ -245,6 +250,18 @@ public class CampaignPlanner(
         }
         return result;
     }
+
+    /// <summary>A message written for this send, as an unsaved template: every recipient gets it as written.</summary>
+    private static MessageTemplate WrittenTemplate(Need need, TemplateContent content) => new()
+    {
+        Name = WrittenMessages.DefaultName,
+        Need = need,
+        Scope = MergeScope.Personalized,
+        EmailSubject = content.EmailSubject,
+        EmailHtmlBody = content.EmailHtmlBody,
+        SmsBody = content.SmsBody,
+        VoiceScript = content.VoiceScript,
+    };
 
     private sealed record Recipient(MessageTemplate Variant, ResolvedContact Contact, Patient Patient, Appointment? Appointment,
         DueItem? Due);

@@ -206,6 +206,19 @@ public class TemplateLibrary(PmxDbContext db, TemplateRenderer renderer, AuditLo
         return TemplateSaveResult.Saved(template.Id);
     }
 
+    /// <summary>
+    /// Checks a message written for one send, not saved as a template: the same part and merge-field rules as
+    /// <see cref="SaveAsync"/>, so an unknown merge field is refused with its line and column.
+    /// </summary>
+    public WrittenMessageCheck CheckWritten(TemplateContent content, MergeScope scope)
+    {
+        var cleaned = Trimmed(content);
+        var fieldErrors = new Dictionary<string, string>(StringComparer.Ordinal);
+        CheckParts(cleaned, fieldErrors);
+        var partErrors = TemplateContent.Parts.SelectMany(part => renderer.Validate(part, cleaned.Get(part), scope)).ToList();
+        return new WrittenMessageCheck(cleaned, partErrors, fieldErrors);
+    }
+
     public Task<OperationResult> ArchiveAsync(int id, CancellationToken ct = default) =>
         SetArchivedAsync(id, true, ct);
 

@@ -17,6 +17,7 @@ public static class DispatchSetup
         services.AddScoped<IDispatchQueue, HangfireDispatchQueue>();
         services.AddScoped<CampaignFactory>();
         services.AddScoped<CampaignPlanner>();
+        services.AddScoped<WrittenMessages>();
         services.AddSingleton<RecipientRenderer>();
         services.AddScoped<ChannelFallback>();
         services.AddScoped<AudienceBuilder>();

@@ -1,7 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using MimeKit;
 using PatientMessageExchange.BrowserTests.Infrastructure;
+using PatientMessageExchange.Core.Channels.Outbox;
 using PatientMessageExchange.Core.Credits;
 using PatientMessageExchange.Core.Data;
 using PatientMessageExchange.Core.Patients;
@@ -84,6 +86,59 @@ public sealed class PersonalizedMessagesBrowserTests : IClassFixture<Chromium>, 
         await page.GetByRole(AriaRole.Button, new() { Name = "Send" }).ClickAsync();
         await Assertions.Expect(page.Locator("#progress-state")).ToContainTextAsync("Done.", new() { Timeout = 30_000 });
         await Assertions.Expect(page.Locator("#count-sent")).ToHaveTextAsync("2");
+        Assert.Empty(session.Errors);
+    }
+
+    /// <summary>
+    /// Issue 21.3: the front desk writes a message with a merge field, previews it for a real patient with the text's
+    /// segment count, sends it through the usual confirmation into the outbox, and finds it offered again.
+    /// </summary>
+    [Fact]
+    public async Task Front_desk_writes_a_message_previews_it_sends_it_and_finds_it_offered_again()
+    {
+        await using var session = await BrowserSession.OpenAsync(_chromium.Browser, _app.BaseAddress);
+        var page = session.Page;
+        await session.SignInAsync("frontdesk", PmxAppFactory.Password);
+        await page.GotoAsync("/PersonalizedMessages/Compose");
+
+        await page.GetByLabel("Write a new message").CheckAsync();
+        await page.GetByLabel("Email subject").FillAsync("Reminder for {{ patient.first_name }}");
+        await page.GetByLabel("Email body (HTML)").FillAsync("<p>See you tomorrow, {{ patient.first_name }}.</p>");
+        await page.GetByLabel("Text message").FillAsync("Hi {{ patient.first_name }}, see you tomorrow.");
+        await page.GetByLabel("Preview for a patient (chart number or name)").FillAsync("W1");
+        await page.Locator("#patient-choices button", new() { HasText = "Walker, Kid1" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#preview-subject")).ToHaveTextAsync("Reminder for Kid1");
+        await Assertions.Expect(page.Locator("#preview-sms")).ToHaveTextAsync("Hi Kid1, see you tomorrow.");
+        await Assertions.Expect(page.Locator("#preview-sms-count")).ToContainTextAsync("1 segment");
+
+        await page.GetByLabel("A hand-picked list").CheckAsync();
+        await page.GetByLabel("Chart numbers").FillAsync("W1, W3");
+        await page.GetByLabel("Chart numbers").BlurAsync();
+        await Assertions.Expect(page.Locator("#estimate-total")).ToHaveTextAsync("2");
+        var questions = new List<string>();
+        page.Dialog += (_, dialog) =>
+        {
+            questions.Add(dialog.Message);
+            _ = dialog.AcceptAsync();
+        };
+        await page.GetByRole(AriaRole.Button, new() { Name = "Send" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#progress-state")).ToContainTextAsync("Done.", new() { Timeout = 30_000 });
+        Assert.Equal(["Send 2 messages for 2 credits? The credits are reserved now."], questions);
+        var subjects = new List<string>();
+        foreach (var file in OutboxEmailTransport.List(Path.Combine(_app.DataFolder, "outbox")))
+        {
+            subjects.Add((await MimeMessage.LoadAsync(file.FullName)).Subject ?? "");
+        }
+        Assert.Equal(["Reminder for Kid1", "Reminder for Kid3"], subjects.Order());
+
+        await page.GotoAsync("/PersonalizedMessages/Compose");
+        var earlier = page.Locator("#earlier-messages .written-message").First;
+        await Assertions.Expect(earlier).ToContainTextAsync("Reminder for {{ patient.first_name }}");
+        await Assertions.Expect(earlier).ToContainTextAsync("by frontdesk");
+        await earlier.GetByRole(AriaRole.Link).ClickAsync();
+        await Assertions.Expect(page.GetByLabel("Write a new message")).ToBeCheckedAsync();
+        await Assertions.Expect(page.GetByLabel("Email subject")).ToHaveValueAsync("Reminder for {{ patient.first_name }}");
+        await Assertions.Expect(page.GetByLabel("Text message")).ToHaveValueAsync("Hi {{ patient.first_name }}, see you tomorrow.");
         Assert.Empty(session.Errors);
     }
 }

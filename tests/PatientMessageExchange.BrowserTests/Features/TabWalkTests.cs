@@ -19,6 +19,7 @@ public sealed class TabWalkTests(Chromium chromium, WalkApp walk, ITestOutputHel
 {
     private const int NarrowWidth = 1024;
     private const string PatientPlaceholder = "{patient}";
+    private const string WrittenPlaceholder = "{written}";
     private readonly BrowserAppHost _app = walk.App;
 
     /// <summary>A screen, the least role that may open it, and the screenshot kept of it (by the role named).</summary>
@@ -29,6 +30,7 @@ public sealed class TabWalkTests(Chromium chromium, WalkApp walk, ITestOutputHel
         ($"/Patients/Details/{PatientPlaceholder}", Roles.FrontDesk, Roles.FrontDesk, "patient-details"),
         ("/PersonalizedMessages", Roles.FrontDesk, Roles.FrontDesk, "personalized-messages"),
         ("/PersonalizedMessages/Compose", Roles.FrontDesk, Roles.FrontDesk, "personalized-messages-compose"),
+        ($"/PersonalizedMessages/Compose?startFrom={WrittenPlaceholder}", Roles.FrontDesk, Roles.FrontDesk, "personalized-messages-write"),
         ("/EmailBroadcast", Roles.FrontDesk, Roles.FrontDesk, "email-broadcast"),
         ("/EmailBroadcast/New", Roles.FrontDesk, Roles.FrontDesk, "email-broadcast-new"),
         ("/MessagesSent", Roles.FrontDesk, Roles.FrontDesk, "messages-sent"),
@@ -107,6 +109,14 @@ public sealed class TabWalkTests(Chromium chromium, WalkApp walk, ITestOutputHel
 
     private async Task<string> ResolveAsync(string path)
     {
+        if (path.Contains(WrittenPlaceholder, StringComparison.Ordinal))
+        {
+            await using var written = _app.Services.CreateAsyncScope();
+            // The message WalkApp wrote earlier: the composer opens with the written-message editor showing.
+            var campaignId = await written.ServiceProvider.GetRequiredService<PmxDbContext>().Campaigns
+                .Where(c => c.TemplateId == null).OrderBy(c => c.Id).Select(c => c.Id).FirstAsync();
+            return path.Replace(WrittenPlaceholder, campaignId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        }
         if (!path.Contains(PatientPlaceholder, StringComparison.Ordinal))
         {
             return path;

@@ -1,4 +1,6 @@
 using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using PatientMessageExchange.Core.Data;
 using PatientMessageExchange.IntegrationTests.Infrastructure;
 
@@ -36,5 +38,34 @@ public sealed class DateEdgeTests : IDisposable
         Assert.Contains("Choose dates between 1900 and 2199.", await page.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.BadRequest, export.StatusCode);
         Assert.DoesNotContain("OccurredLocal", await export.Content.ReadAsStringAsync());
+    }
+
+    [Theory]
+    [InlineData("Confirm", "9999-12-31")]
+    [InlineData("SendConfirmations", "9999-12-31")]
+    [InlineData("Confirm", "0001-01-01")]
+    [InlineData("SendConfirmations", "1850-06-01")]
+    [InlineData("SendConfirmations", "2300-01-01")]
+    public async Task A_forged_confirmation_post_for_a_day_the_schedule_cant_show_is_refused_and_changes_nothing(
+        string action, string date)
+    {
+        var client = await _app.SignInAsRoleAsync(Roles.FrontDesk);
+        var ledgerBefore = await CountAsync(db => db.CreditLedgerEntries.CountAsync());
+
+        var response = await client.PostFormAsync($"/Schedule/{action}",
+            new Dictionary<string, string> { ["Date"] = date, ["AllDay"] = "true" }, tokenFrom: "/Schedule");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var page = await client.GetAsync(response.Headers.Location!.OriginalString);
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Contains("Choose dates between 1900 and 2199.", await page.Content.ReadAsStringAsync());
+        Assert.Equal(0, await CountAsync(db => db.Campaigns.CountAsync()));
+        Assert.Equal(ledgerBefore, await CountAsync(db => db.CreditLedgerEntries.CountAsync()));
+    }
+
+    private async Task<int> CountAsync(Func<PmxDbContext, Task<int>> query)
+    {
+        await using var scope = _app.Services.CreateAsyncScope();
+        return await query(scope.ServiceProvider.GetRequiredService<PmxDbContext>());
     }
 }

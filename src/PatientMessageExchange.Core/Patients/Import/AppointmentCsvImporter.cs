@@ -156,7 +156,12 @@ public sealed class AppointmentCsvImporter(PmxDbContext db, AuditLog audit, Prac
         };
     }
 
-    protected override async Task<IReadOnlyList<AppointmentImportRow>> ValidateAgainstStoreAsync(
+    /// <summary>Each appointment id's first line in the file, kept across the batches of a pass.</summary>
+    private readonly Dictionary<string, int> _seenExternal = new(StringComparer.Ordinal);
+
+    protected override void BeginPass() => _seenExternal.Clear();
+
+    protected override async Task<IReadOnlyList<AppointmentImportRow>> ValidateBatchAsync(
         IReadOnlyList<AppointmentImportRow> rows, List<ImportIssue> issues, CancellationToken ct)
     {
         var patientIds = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
@@ -170,7 +175,6 @@ public sealed class AppointmentCsvImporter(PmxDbContext db, AuditLog audit, Prac
                 patientIds[p.ChartNumber] = p.Id;
             }
         }
-        var seenExternal = new Dictionary<string, int>(StringComparer.Ordinal);
         var valid = new List<AppointmentImportRow>(rows.Count);
         foreach (var row in rows)
         {
@@ -180,10 +184,10 @@ public sealed class AppointmentCsvImporter(PmxDbContext db, AuditLog audit, Prac
                     $"No patient has chart number {row.ChartNumber}; import the patients first."));
                 continue;
             }
-            if (row.ExternalId is not null && !seenExternal.TryAdd(row.ExternalId, row.Line))
+            if (row.ExternalId is not null && !_seenExternal.TryAdd(row.ExternalId, row.Line))
             {
                 issues.Add(new ImportIssue(row.Line, "AppointmentId",
-                    $"Appointment {row.ExternalId} already appears on line {seenExternal[row.ExternalId]}."));
+                    $"Appointment {row.ExternalId} already appears on line {_seenExternal[row.ExternalId]}."));
                 continue;
             }
             row.PatientId = patientId;

@@ -1,6 +1,9 @@
 namespace PatientMessageExchange.Core.Patients.Import;
 
-/// <summary>What an import would do, shown to staff before anything is written.</summary>
+/// <summary>
+/// What an import would do, shown to staff before anything is written. <see cref="Issues"/> holds the first problems
+/// by line, at most a page's worth; <see cref="IssueCount"/> counts them all.
+/// </summary>
 public sealed record ImportPreview(
     ImportKind Kind,
     string Delimiter,
@@ -9,6 +12,7 @@ public sealed record ImportPreview(
     int NewCount,
     int UpdateCount,
     IReadOnlyList<ImportIssue> Issues,
+    int IssueCount,
     IReadOnlyList<string> IgnoredColumns,
     IReadOnlyList<string> SampleHeaders,
     IReadOnlyList<IReadOnlyList<string>> SampleRows)

@@ -153,20 +153,23 @@ public sealed class PatientCsvImporter(PmxDbContext db, AuditLog audit, ContactN
         };
     }
 
-    protected override Task<IReadOnlyList<PatientImportRow>> ValidateAgainstStoreAsync(
+    /// <summary>Each chart number's first line in the file: the only thing kept from every row while a pass reads on.</summary>
+    private readonly Dictionary<string, int> _firstLine = new(StringComparer.OrdinalIgnoreCase);
+
+    protected override void BeginPass() => _firstLine.Clear();
+
+    protected override Task<IReadOnlyList<PatientImportRow>> ValidateBatchAsync(
         IReadOnlyList<PatientImportRow> rows, List<ImportIssue> issues, CancellationToken ct)
     {
-        var firstLine = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         var unique = new List<PatientImportRow>(rows.Count);
         foreach (var row in rows)
         {
-            if (firstLine.TryGetValue(row.ChartNumber, out var earlier))
+            if (!_firstLine.TryAdd(row.ChartNumber, row.Line))
             {
                 issues.Add(new ImportIssue(row.Line, "ChartNumber",
-                    $"Chart number {row.ChartNumber} already appears on line {earlier}."));
+                    $"Chart number {row.ChartNumber} already appears on line {_firstLine[row.ChartNumber]}."));
                 continue;
             }
-            firstLine[row.ChartNumber] = row.Line;
             unique.Add(row);
         }
         return Task.FromResult<IReadOnlyList<PatientImportRow>>(unique);

@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using PatientMessageExchange.Core.Campaigns;
 using PatientMessageExchange.Core.Preferences;
+using PatientMessageExchange.Core.Templates;
 
 namespace PatientMessageExchange.Web.Features.PersonalizedMessages;
 
@@ -10,6 +11,26 @@ public sealed class ComposeForm
 
     [Display(Name = "Message template")]
     public int? TemplateId { get; set; }
+
+    /// <summary>Send a message written here instead of a template; the parts below are its text.</summary>
+    public bool WriteNew { get; set; }
+
+    [Display(Name = "Email subject")]
+    public string? EmailSubject { get; set; }
+
+    [Display(Name = "Email body")]
+    public string? EmailHtmlBody { get; set; }
+
+    [Display(Name = "Text message")]
+    public string? SmsBody { get; set; }
+
+    [Display(Name = "Voice script")]
+    public string? VoiceScript { get; set; }
+
+    /// <summary>The patient the written message's preview renders for; not sent.</summary>
+    public int? PreviewPatientId { get; set; }
+
+    public TemplateContent WrittenContent => new(EmailSubject, EmailHtmlBody, SmsBody, VoiceScript);
 
     public AudienceKind AudienceKind { get; set; } = AudienceKind.Appointments;
 

@@ -19,6 +19,7 @@ public sealed class PersonalizedMessagesController(
     CampaignService campaigns,
     TemplateLibrary templates,
     PracticeDirectory practice,
+    WrittenMessages written,
     PmxDbContext db,
     TimeProvider clock) : Controller
 {
@@ -26,10 +27,21 @@ public sealed class PersonalizedMessagesController(
     public async Task<IActionResult> Index(int page = 1, CancellationToken ct = default) =>
         View(new PersonalizedMessagesIndexModel(await campaigns.ListAsync(null, page, ct: ct), practice.GetTimeZone()));
 
+    /// <summary>The composer; <paramref name="startFrom"/> opens it on a message written before (a campaign's id).</summary>
     [HttpGet]
-    public async Task<IActionResult> Compose(CancellationToken ct)
+    public async Task<IActionResult> Compose(long? startFrom, CancellationToken ct)
     {
         var form = new ComposeForm { From = Tomorrow(), To = Tomorrow() };
+        if (startFrom is { } campaignId && await written.GetAsync(campaignId, ct) is { } earlier)
+        {
+            form.WriteNew = true;
+            // A broadcast's need (an announcement) fits a personalized message too; keep the one it was written for.
+            form.Need = earlier.Need;
+            form.EmailSubject = earlier.Content.EmailSubject;
+            form.EmailHtmlBody = earlier.Content.EmailHtmlBody;
+            form.SmsBody = earlier.Content.SmsBody;
+            form.VoiceScript = earlier.Content.VoiceScript;
+        }
         var list = await TemplatesFor(form, ct);
         form.TemplateId = list.FirstOrDefault()?.Id;
         return View(await BuildAsync(form, null, ct));
@@ -40,7 +52,8 @@ public sealed class PersonalizedMessagesController(
     public async Task<IActionResult> Estimate(ComposeForm form, CancellationToken ct)
     {
         CheckDatesAndTime(form);
-        var plan = ModelState.IsValid && form.TemplateId is not null ? await PlanAsync(form, ct) : null;
+        var content = CheckWritten(form);
+        var plan = ModelState.IsValid && (content is not null || form.TemplateId is not null) ? await PlanAsync(form, content, ct) : null;
         return PartialView("_Estimate", plan);
     }
 
@@ -58,10 +71,11 @@ public sealed class PersonalizedMessagesController(
     [HttpPost]
     public async Task<IActionResult> Send(ComposeForm form, [FromServices] CampaignFactory factory, CancellationToken ct)
     {
-        if (form.TemplateId is null)
+        if (form.TemplateId is null && !form.WriteNew)
         {
-            ModelState.AddModelError(nameof(form.TemplateId), "Choose a message template.");
+            ModelState.AddModelError(nameof(form.TemplateId), "Choose a message template, or write a new message.");
         }
+        var content = CheckWritten(form);
         if (form.SendLater && form.SendAt is null)
         {
             ModelState.AddModelError(nameof(form.SendAt), "Choose when to send.");
@@ -71,7 +85,7 @@ public sealed class PersonalizedMessagesController(
         {
             return View(nameof(Compose), await BuildAsync(form, null, ct));
         }
-        var plan = await PlanAsync(form, ct);
+        var plan = await PlanAsync(form, content, ct);
         if (plan.Problems.Count > 0 || plan.Draft is null || plan.TotalMessages == 0)
         {
             ModelState.AddModelError("", plan.Problems.FirstOrDefault() ?? "No one in this audience can be reached, so there is nothing to send.");
@@ -83,7 +97,10 @@ public sealed class PersonalizedMessagesController(
             ModelState.AddModelError("", created.Refusal!);
             return View(nameof(Compose), await BuildAsync(form, plan, ct));
         }
-        await templates.MarkUsedAsync(form.TemplateId!.Value, ct);
+        if (content is null)
+        {
+            await templates.MarkUsedAsync(form.TemplateId!.Value, ct);
+        }
         TempData["Notice"] = form.SendLater ? "The messages are scheduled." : "The messages are on their way.";
         return RedirectToAction(nameof(Campaign), new { id = created.CampaignId });
     }
@@ -132,7 +149,38 @@ public sealed class PersonalizedMessagesController(
         }
     }
 
-    private async Task<CampaignPlan> PlanAsync(ComposeForm form, CancellationToken ct)
+    /// <summary>
+    /// A written message checked like a template save (parts, lengths, merge fields), with each problem beside its part;
+    /// null when a template is used or the message can't be sent as written.
+    /// </summary>
+    private TemplateContent? CheckWritten(ComposeForm form)
+    {
+        if (!form.WriteNew)
+        {
+            return null;
+        }
+        var check = templates.CheckWritten(form.WrittenContent, MergeScope.Personalized);
+        foreach (var (field, message) in check.FieldErrors)
+        {
+            // "Content" (nothing written at all) belongs to the whole message; the others are named after their part.
+            ModelState.AddModelError(field == "Content" ? "" : field, message);
+        }
+        foreach (var error in check.PartErrors)
+        {
+            ModelState.AddModelError(Templates.TemplateForm.FieldFor(error.Part), $"{PartName(error.Part)}: {error}");
+        }
+        return check.IsValid ? check.Content : null;
+    }
+
+    private static string PartName(TemplatePart part) => part switch
+    {
+        TemplatePart.EmailSubject => "Email subject",
+        TemplatePart.EmailBody => "Email body",
+        TemplatePart.Sms => "Text message",
+        _ => "Voice script",
+    };
+
+    private async Task<CampaignPlan> PlanAsync(ComposeForm form, TemplateContent? content, CancellationToken ct)
     {
         byte[]? dueList = null;
         if (form.DueList is { Length: > 0 } file)
@@ -150,15 +198,16 @@ public sealed class PersonalizedMessagesController(
             scheduled = SendTimes.FromLocal(local, practice.GetTimeZone(), clock.GetUtcNow()).Utc
                         ?? throw new InvalidOperationException("The send time was not checked.");
         }
-        return await planner.PlanAsync(new PlanRequest(CampaignKind.Personalized, form.Need, form.TemplateId!.Value, audience,
-            scheduled, form.Name), ct);
+        return await planner.PlanAsync(new PlanRequest(CampaignKind.Personalized, form.Need, content is null ? form.TemplateId!.Value : 0,
+            audience, scheduled, form.Name, content), ct);
     }
 
     private async Task<ComposeModel> BuildAsync(ComposeForm form, CampaignPlan? plan, CancellationToken ct)
     {
         var providers = await db.Providers.AsNoTracking().OrderBy(p => p.Name).Select(p => p.Name).ToListAsync(ct);
         var locations = await db.Appointments.AsNoTracking().Select(a => a.Location).Where(l => l != "").Distinct().OrderBy(l => l).ToListAsync(ct);
-        return new ComposeModel(form, await TemplatesFor(form, ct), providers, locations, plan);
+        return new ComposeModel(form, await TemplatesFor(form, ct), providers, locations, plan,
+            await written.ListAsync(ct: ct), practice.GetTimeZone());
     }
 
     private async Task<IReadOnlyList<MessageTemplate>> TemplatesFor(ComposeForm form, CancellationToken ct) =>

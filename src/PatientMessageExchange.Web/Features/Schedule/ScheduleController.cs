@@ -23,6 +23,10 @@ public sealed class ScheduleController(ScheduleBook schedule) : Controller
     [HttpPost]
     public async Task<IActionResult> Confirm(ConfirmForm form, [FromServices] ConfirmationPlanner planner, CancellationToken ct)
     {
+        if (RefuseDay(form) is { } refused)
+        {
+            return refused;
+        }
         var plan = await planner.PlanAsync(form.ToRequest(), ct);
         return View(plan);
     }
@@ -31,6 +35,10 @@ public sealed class ScheduleController(ScheduleBook schedule) : Controller
     public async Task<IActionResult> SendConfirmations(ConfirmForm form, [FromServices] ConfirmationPlanner planner,
         [FromServices] CampaignFactory factory, CancellationToken ct)
     {
+        if (RefuseDay(form) is { } refused)
+        {
+            return refused;
+        }
         var plan = await planner.PlanAsync(form.ToRequest(), ct);
         if (!plan.Plan.CanSend)
         {
@@ -44,5 +52,19 @@ public sealed class ScheduleController(ScheduleBook schedule) : Controller
         }
         TempData["Notice"] = $"Confirmation requests are on their way: {plan.Plan.TotalMessages} message(s), {plan.Plan.TotalCredits} credits.";
         return RedirectToAction(nameof(Index), new { date = form.Date.ToString("yyyy-MM-dd"), provider = form.Provider, location = form.Location });
+    }
+
+    /// <summary>
+    /// The schedule only shows days in <see cref="PracticeDays"/>' range, so a confirmation for any other day (or none:
+    /// a missing date binds as year 1) can only come from a forged form. It is refused before anything is planned.
+    /// </summary>
+    private RedirectToActionResult? RefuseDay(ConfirmForm form)
+    {
+        if (PracticeDays.CheckRange(form.Date, form.Date) is not { } problem)
+        {
+            return null;
+        }
+        TempData["Problem"] = problem;
+        return RedirectToAction(nameof(Index), new { provider = form.Provider, location = form.Location });
     }
 }

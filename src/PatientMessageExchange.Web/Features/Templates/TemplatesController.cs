@@ -81,16 +81,20 @@ public sealed class TemplatesController(TemplateLibrary library, TemplatePreview
         return RedirectToAction(nameof(Edit), new { id });
     }
 
-    /// <summary>htmx: patients matching a chart number or name, to preview for.</summary>
+    /// <summary>
+    /// htmx: patients matching a chart number or name, to preview for. <paramref name="form"/> "compose" serves the
+    /// message written in Personalized Messages, whose form is the composer's rather than the template editor's.
+    /// </summary>
     [HttpGet]
-    public async Task<IActionResult> Patients(string? q, CancellationToken ct)
+    public async Task<IActionResult> Patients(string? q, string? form, CancellationToken ct)
     {
+        var formSelector = form == "compose" ? "#compose" : "#template-form";
         if (string.IsNullOrWhiteSpace(q))
         {
-            return PartialView("_PatientChoices", new PatientChoicesModel(q, [], 0));
+            return PartialView("_PatientChoices", new PatientChoicesModel(q, [], 0, formSelector));
         }
         var found = await patients.SearchAsync(new PatientSearch(q, PageSize: 10), ct);
-        return PartialView("_PatientChoices", new PatientChoicesModel(q, found.Items, found.TotalCount));
+        return PartialView("_PatientChoices", new PatientChoicesModel(q, found.Items, found.TotalCount, formSelector));
     }
 
     /// <summary>htmx: the form's current text rendered for the chosen patient; nothing is saved.</summary>

@@ -58,6 +58,41 @@ public sealed class PatientCsvImporterTests : IDisposable
     }
 
     [Fact]
+    public async Task CommitAsync_DuplicateChartNumberInALaterBatch_IsStillCaughtAndNothingIsWritten()
+    {
+        var rows = Enumerable.Range(0, CsvImporter<PatientImportRow>.CommitBatch + 5)
+            .Select(i => $"D{i:D6},Kid{i},Batch,2019-01-02,,,,,,,,")
+            .Append("D000000,Again,Batch,2019-01-02,,,,,,,,");
+        var file = Csv([Header, .. rows]);
+        var importer = _database.CreatePatientImporter();
+
+        var preview = await importer.PreviewAsync(file);
+        var refused = await importer.CommitAsync(file, importValidRowsOnly: false);
+
+        var issue = Assert.Single(preview.Issues);
+        Assert.Equal((CsvImporter<PatientImportRow>.CommitBatch + 7, "Chart number D000000 already appears on line 2."),
+            (issue.Line, issue.Message));
+        Assert.False(refused.Committed);
+        await using var db = _database.CreateContext();
+        Assert.Equal(0, await db.Patients.CountAsync());
+    }
+
+    [Fact]
+    public async Task PreviewAsync_EveryRowWrong_ListsTheFirstProblemsByLineAndCountsThemAll()
+    {
+        var rows = Enumerable.Range(0, CsvImporter<PatientImportRow>.IssueLimit + 500)
+            .Select(i => $"E{i:D6},Kid{i},Wrong,not-a-date,,,,,,,,");
+        var file = Csv([Header, .. rows]);
+
+        var preview = await _database.CreatePatientImporter().PreviewAsync(file);
+
+        Assert.Equal(CsvImporter<PatientImportRow>.IssueLimit + 500, preview.IssueCount);
+        Assert.Equal(CsvImporter<PatientImportRow>.IssueLimit, preview.Issues.Count);
+        Assert.Equal(Enumerable.Range(2, CsvImporter<PatientImportRow>.IssueLimit), preview.Issues.Select(i => i.Line));
+        Assert.Equal(0, preview.ValidRows);
+    }
+
+    [Fact]
     public async Task PreviewAsync_BadDate_ReportsLineColumnAndWhy()
     {
         var file = Csv(Header, "C100,Ann,Lee,2019-13-45,,,,,,,,");
