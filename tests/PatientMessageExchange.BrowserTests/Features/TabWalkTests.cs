@@ -44,6 +44,8 @@ public sealed class TabWalkTests(Chromium chromium, WalkApp walk, ITestOutputHel
         ("/Outbox/Calls", Roles.FrontDesk, Roles.FrontDesk, "outbox-calls"),
         ("/FollowUp", Roles.FrontDesk, Roles.FrontDesk, "follow-up"),
         ("/Patients/Import", Roles.OfficeManager, Roles.OfficeManager, "import"),
+        ("/AutomatedMessages", Roles.OfficeManager, Roles.OfficeManager, "automated-messages"),
+        ("/AutomatedMessages/Edit", Roles.OfficeManager, Roles.OfficeManager, "automated-message-rule"),
         ("/Admin/Users", Roles.Administrator, Roles.Administrator, "admin-users"),
         ("/Admin/Practice", Roles.Administrator, Roles.Administrator, "admin-practice"),
         ("/Audit", Roles.Administrator, Roles.Administrator, "audit"),
