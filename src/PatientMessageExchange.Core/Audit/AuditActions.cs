@@ -43,6 +43,8 @@ public static class AuditActions
     public const string ReplyOptedOut = "reply.opted-out";
     public const string ReplyOptedIn = "reply.opted-in";
     public const string AppointmentConfirmed = "appointment.confirmed";
+    public const string AppointmentCancelled = "appointment.cancelled";
+    public const string CancellationHandled = "appointment.cancellation-handled";
     public const string OutboxReplySimulated = "outbox.reply-simulated";
     public const string OutboxKeypressSimulated = "outbox.keypress-simulated";
     public const string FollowUpHandled = "follow-up.handled";

@@ -1189,6 +1189,16 @@ namespace PatientMessageExchange.Migrations.PostgreSql.Migrations
                         .HasMaxLength(60)
                         .HasColumnType("character varying(60)");
 
+                    b.Property<DateTimeOffset?>("CancellationHandledUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CancelledBy")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTimeOffset?>("CancelledUtc")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("ConfirmedBy")
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
@@ -1229,6 +1239,8 @@ namespace PatientMessageExchange.Migrations.PostgreSql.Migrations
                     b.HasIndex("ProviderId");
 
                     b.HasIndex("StartUtc");
+
+                    b.HasIndex("CancelledUtc", "CancellationHandledUtc");
 
                     b.HasIndex("PatientId", "StartUtc");
 

@@ -1196,6 +1196,16 @@ namespace PatientMessageExchange.Migrations.SqlServer.Migrations
                         .HasMaxLength(60)
                         .HasColumnType("nvarchar(60)");
 
+                    b.Property<DateTimeOffset?>("CancellationHandledUtc")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("CancelledBy")
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<DateTimeOffset?>("CancelledUtc")
+                        .HasColumnType("datetimeoffset");
+
                     b.Property<string>("ConfirmedBy")
                         .HasMaxLength(40)
                         .HasColumnType("nvarchar(40)");
@@ -1236,6 +1246,8 @@ namespace PatientMessageExchange.Migrations.SqlServer.Migrations
                     b.HasIndex("ProviderId");
 
                     b.HasIndex("StartUtc");
+
+                    b.HasIndex("CancelledUtc", "CancellationHandledUtc");
 
                     b.HasIndex("PatientId", "StartUtc");
 

@@ -1154,6 +1154,16 @@ namespace PatientMessageExchange.Migrations.Sqlite.Migrations
                         .HasMaxLength(60)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("CancellationHandledUtc")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CancelledBy")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("CancelledUtc")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("ConfirmedBy")
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
@@ -1194,6 +1204,8 @@ namespace PatientMessageExchange.Migrations.Sqlite.Migrations
                     b.HasIndex("ProviderId");
 
                     b.HasIndex("StartUtc");
+
+                    b.HasIndex("CancelledUtc", "CancellationHandledUtc");
 
                     b.HasIndex("PatientId", "StartUtc");
 

@@ -1,6 +1,8 @@
 using Hangfire;
 using Microsoft.Extensions.Options;
 using PatientMessageExchange.Core.Automation;
+using PatientMessageExchange.Core.Patients;
+using PatientMessageExchange.Core.Replies;
 
 namespace PatientMessageExchange.Web.Configuration;
 
@@ -17,6 +19,8 @@ public static class AutomationSetup
         services.AddScoped<AutomationNotices>();
         services.AddScoped<AutomationScheduler>();
         services.AddScoped<AutomationJob>();
+        services.AddScoped<EmailResponder>();
+        services.AddScoped<Cancellations>();
         if (builder.Configuration.GetHostingRole() != HostingRole.Web)
         {
             services.AddHostedService<AutomationJobRegistration>();

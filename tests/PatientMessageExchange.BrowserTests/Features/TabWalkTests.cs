@@ -43,6 +43,7 @@ public sealed class TabWalkTests(Chromium chromium, WalkApp walk, ITestOutputHel
         ("/Outbox/Texts", Roles.FrontDesk, Roles.FrontDesk, "outbox-texts"),
         ("/Outbox/Calls", Roles.FrontDesk, Roles.FrontDesk, "outbox-calls"),
         ("/FollowUp", Roles.FrontDesk, Roles.FrontDesk, "follow-up"),
+        ("/Cancellations", Roles.FrontDesk, Roles.FrontDesk, "cancellations"),
         ("/Patients/Import", Roles.OfficeManager, Roles.OfficeManager, "import"),
         ("/AutomatedMessages", Roles.OfficeManager, Roles.OfficeManager, "automated-messages"),
         ("/AutomatedMessages/Edit", Roles.OfficeManager, Roles.OfficeManager, "automated-message-rule"),
