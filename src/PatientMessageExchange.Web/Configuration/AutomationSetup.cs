@@ -19,6 +19,7 @@ public static class AutomationSetup
         services.AddScoped<AutomationNotices>();
         services.AddScoped<AutomationScheduler>();
         services.AddScoped<AutomationJob>();
+        services.AddScoped<AutomationPreview>();
         services.AddScoped<EmailResponder>();
         services.AddScoped<Cancellations>();
         if (builder.Configuration.GetHostingRole() != HostingRole.Web)

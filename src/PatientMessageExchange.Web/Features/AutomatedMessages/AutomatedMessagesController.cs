@@ -9,7 +9,7 @@ namespace PatientMessageExchange.Web.Features.AutomatedMessages;
 
 /// <summary>Administration → Automated messages: the rules and the delivery rules. Office managers and administrators.</summary>
 [Authorize(Policy = Policies.Managers)]
-public sealed class AutomatedMessagesController(AutomationRules rules, PmxDbContext db) : Controller
+public sealed class AutomatedMessagesController(AutomationRules rules, AutomationPreview preview, PmxDbContext db) : Controller
 {
     [HttpGet]
     public async Task<IActionResult> Index(CancellationToken ct)
@@ -121,7 +121,7 @@ public sealed class AutomatedMessagesController(AutomationRules rules, PmxDbCont
         var templates = await db.MessageTemplates.AsNoTracking().Where(t => templateIds.Contains(t.Id))
             .ToDictionaryAsync(t => t.Id, t => t.Name, ct);
         var providers = await db.Providers.AsNoTracking().ToDictionaryAsync(p => p.Id, p => p.Name, ct);
-        return new AutomatedMessagesIndexModel(list, templates, providers, settings, form);
+        return new AutomatedMessagesIndexModel(list, templates, providers, settings, form, await preview.ForRulesAsync(list, ct));
     }
 
     private async Task<RuleEditModel> BuildEditAsync(RuleForm form, CancellationToken ct) =>

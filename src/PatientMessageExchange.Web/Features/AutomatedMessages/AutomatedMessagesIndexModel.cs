@@ -9,6 +9,7 @@ public sealed record AutomatedMessagesIndexModel(
     IReadOnlyDictionary<int, string> TemplateNames,
     IReadOnlyDictionary<int, string> ProviderNames,
     AutomationSettings Settings,
-    SettingsForm Form);
+    SettingsForm Form,
+    IReadOnlyDictionary<int, AutomationRulePreview> Previews);
 
 public sealed record RuleEditModel(RuleForm Form, IReadOnlyList<MessageTemplate> Templates, IReadOnlyList<Provider> Providers);
