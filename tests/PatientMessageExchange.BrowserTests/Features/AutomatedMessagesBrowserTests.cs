@@ -58,7 +58,7 @@ public sealed class AutomatedMessagesBrowserTests : IClassFixture<Chromium>, IAs
         var page = session.Page;
         await session.SignInAsync("manager", PmxAppFactory.Password);
 
-        await page.GetByRole(AriaRole.Link, new() { Name = "Automated messages", Exact = true }).First.ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Automation", Exact = true }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "New rule" }).ClickAsync();
         await page.GetByLabel("Name").FillAsync("Sick visits, 30 hours before");
         await page.GetByLabel("Sends").SelectOptionAsync("Reminder");
