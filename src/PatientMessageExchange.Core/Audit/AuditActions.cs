@@ -43,7 +43,16 @@ public static class AuditActions
     public const string ReplyOptedOut = "reply.opted-out";
     public const string ReplyOptedIn = "reply.opted-in";
     public const string AppointmentConfirmed = "appointment.confirmed";
+    public const string AppointmentCancelled = "appointment.cancelled";
+    public const string CancellationHandled = "appointment.cancellation-handled";
     public const string OutboxReplySimulated = "outbox.reply-simulated";
     public const string OutboxKeypressSimulated = "outbox.keypress-simulated";
     public const string FollowUpHandled = "follow-up.handled";
+    public const string AutomationRuleCreated = "automation.rule-created";
+    public const string AutomationRuleChanged = "automation.rule-changed";
+    public const string AutomationRuleEnabled = "automation.rule-enabled";
+    public const string AutomationRuleDisabled = "automation.rule-disabled";
+    public const string AutomationSettingsChanged = "automation.settings-changed";
+    public const string AutomationPaused = "automation.paused";
+    public const string AutomationResumed = "automation.resumed";
 }

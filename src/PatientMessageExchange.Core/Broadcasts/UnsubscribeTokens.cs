@@ -16,9 +16,12 @@ public sealed class UnsubscribeTokens
     private const int IdBytes = 8;
     private const int MacBytes = 16;
     private readonly byte[] _key;
+    private readonly string _purpose;
 
-    public UnsubscribeTokens(byte[] key)
+    /// <param name="purpose">Binds the token to one use: an unsubscribe token never works as an appointment-response token.</param>
+    public UnsubscribeTokens(byte[] key, string purpose = "pmx-unsubscribe-v1")
     {
+        _purpose = purpose;
         if (key.Length < 32)
         {
             throw new ArgumentException("The unsubscribe key must be at least 32 bytes.", nameof(key));
@@ -53,7 +56,7 @@ public sealed class UnsubscribeTokens
     }
 
     private byte[] Mac(long messageId, string address) =>
-        HMACSHA256.HashData(_key, Encoding.UTF8.GetBytes($"pmx-unsubscribe-v1\n{messageId}\n{address.Trim().ToLowerInvariant()}"));
+        HMACSHA256.HashData(_key, Encoding.UTF8.GetBytes($"{_purpose}\n{messageId}\n{address.Trim().ToLowerInvariant()}"));
 
     private static byte[]? Decode(string? token)
     {

@@ -32,4 +32,7 @@ public class Campaign
     public int MessageCount { get; set; }
     public int SkippedCount { get; set; }
     public int ReservedCredits { get; set; }
+
+    /// <summary>The automated-message rule that created this campaign; null for campaigns a person started.</summary>
+    public int? AutomationRuleId { get; set; }
 }

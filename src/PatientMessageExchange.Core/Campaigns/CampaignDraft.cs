@@ -15,7 +15,8 @@ public sealed record CampaignDraft(
     string AudienceDescription,
     DateTimeOffset? ScheduledForUtc,
     IReadOnlyList<PlannedMessage> Messages,
-    IReadOnlyList<PlannedSkip> Skips)
+    IReadOnlyList<PlannedSkip> Skips,
+    int? AutomationRuleId = null)
 {
     public int TotalCredits => Messages.Sum(m => m.Cost);
 }

@@ -26,7 +26,16 @@ public class CampaignFactory(
     /// <summary>Runs inside the transaction just before commit; tests use it to prove a late failure leaves nothing.</summary>
     internal Func<CancellationToken, Task>? BeforeCommit { get; set; }
 
-    public async Task<CampaignCreation> CreateAsync(CampaignDraft draft, CancellationToken ct = default)
+    public Task<CampaignCreation> CreateAsync(CampaignDraft draft, CancellationToken ct = default) =>
+        CreateAsync(draft, null, ct);
+
+    /// <summary>
+    /// As <see cref="CreateAsync(CampaignDraft, CancellationToken)"/>; <paramref name="withinTransaction"/> writes its own
+    /// rows with the new campaign's id in the same transaction (automated messages record their decisions there, so a
+    /// unique-key conflict rolls the whole campaign back).
+    /// </summary>
+    public async Task<CampaignCreation> CreateAsync(CampaignDraft draft,
+        Func<PmxDbContext, long, CancellationToken, Task>? withinTransaction, CancellationToken ct = default)
     {
         if (draft.Messages.Count == 0)
         {
@@ -62,6 +71,7 @@ public class CampaignFactory(
                 MessageCount = draft.Messages.Count,
                 SkippedCount = draft.Skips.Count,
                 ReservedCredits = draft.TotalCredits,
+                AutomationRuleId = draft.AutomationRuleId,
             };
             db.Campaigns.Add(campaign);
             await db.SaveChangesAsync(cancel);
@@ -118,6 +128,10 @@ public class CampaignFactory(
                 Detail = $"{draft.Kind}: {draft.Messages.Count} messages, {draft.Skips.Count} skipped, {draft.TotalCredits} credits reserved",
             });
             await db.SaveChangesAsync(cancel);
+            if (withinTransaction is not null)
+            {
+                await withinTransaction(db, campaign.Id, cancel);
+            }
             if (BeforeCommit is not null)
             {
                 await BeforeCommit(cancel);

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using PatientMessageExchange.Core.Audit;
+using PatientMessageExchange.Core.Automation;
 using PatientMessageExchange.Core.Campaigns;
 using PatientMessageExchange.Core.Bounces;
 using PatientMessageExchange.Core.Credits;
@@ -41,6 +42,9 @@ public class PmxDbContext(DbContextOptions<PmxDbContext> options) : IdentityDbCo
     public DbSet<Bounce> Bounces => Set<Bounce>();
     public DbSet<InboundMessage> InboundMessages => Set<InboundMessage>();
     public DbSet<ProviderStatusEvent> ProviderStatusEvents => Set<ProviderStatusEvent>();
+    public DbSet<AutomationRule> AutomationRules => Set<AutomationRule>();
+    public DbSet<AutomationSettings> AutomationSettings => Set<AutomationSettings>();
+    public DbSet<AutomatedSend> AutomatedSends => Set<AutomatedSend>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -23,4 +23,13 @@ public class Appointment
 
     /// <summary>How the confirmation came: "text reply", "phone keypress", "front desk"…</summary>
     public string? ConfirmedBy { get; set; }
+
+    /// <summary>When the family cancelled (by a text reply or the email link); the slot is then on the Cancellations worklist.</summary>
+    public DateTimeOffset? CancelledUtc { get; set; }
+
+    /// <summary>How the family cancelled: "text reply", "email link".</summary>
+    public string? CancelledBy { get; set; }
+
+    /// <summary>When the front desk marked the freed slot as dealt with; it leaves the worklist.</summary>
+    public DateTimeOffset? CancellationHandledUtc { get; set; }
 }

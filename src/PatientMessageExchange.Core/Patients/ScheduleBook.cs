@@ -45,6 +45,16 @@ public class ScheduleBook(PmxDbContext db, PracticeDirectory practice, TimeProvi
                     .Select(m => new ConfirmationRequestState(m.CreatedUtc, m.SentUtc, m.Channel, m.Status))
                     .FirstOrDefault()))
             .ToListAsync(ct);
-        return new ScheduleDay(date, zone, entries, providers, locations);
+        var ids = entries.Select(e => e.AppointmentId).ToArray();
+        var notes = ids.Length == 0 ? [] : await (
+            from s in db.AutomatedSends.AsNoTracking()
+            join r in db.AutomationRules.AsNoTracking() on s.RuleId equals r.Id
+            where s.AppointmentStartUtc >= startUtc && s.AppointmentStartUtc < endUtc && ids.Contains(s.AppointmentId)
+            orderby s.DecidedUtc, s.Id
+            select new AutomatedNote(s.AppointmentId, r.Name, s.Outcome, s.SkipReason, s.DecidedUtc)).ToListAsync(ct);
+        return new ScheduleDay(date, zone, entries, providers, locations)
+        {
+            Automated = notes.GroupBy(n => n.AppointmentId).ToDictionary(g => g.Key, g => (IReadOnlyList<AutomatedNote>)g.ToList()),
+        };
     }
 }

@@ -5,4 +5,8 @@ public sealed record ScheduleDay(
     TimeZoneInfo Zone,
     IReadOnlyList<ScheduleEntry> Entries,
     IReadOnlyList<string> Providers,
-    IReadOnlyList<string> Locations);
+    IReadOnlyList<string> Locations)
+{
+    /// <summary>The automated messages decided for each appointment of the day (sent, merged or skipped), oldest first.</summary>
+    public IReadOnlyDictionary<int, IReadOnlyList<AutomatedNote>> Automated { get; init; } = new Dictionary<int, IReadOnlyList<AutomatedNote>>();
+}

@@ -20,4 +20,7 @@ public enum InboundKind
 
     /// <summary>Anything else, or a reply we could not match: it goes to the staff follow-up list.</summary>
     Other = 8,
+
+    /// <summary>"X", "CANCELAR", "CANCEL APPOINTMENT"… to a confirmation text: the family cancels the appointment.</summary>
+    Cancellation = 9,
 }

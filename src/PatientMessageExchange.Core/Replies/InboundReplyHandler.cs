@@ -47,7 +47,7 @@ public class InboundReplyHandler(
             .OrderBy(c => c.Id).Select(c => new { c.Id, c.PatientId }).FirstOrDefaultAsync(ct);
         var isConfirmationCampaign = latest is { AppointmentId: not null } &&
             await db.Campaigns.AnyAsync(c => c.Id == latest.CampaignId && c.Kind == CampaignKind.Confirmation, ct);
-        if (kind is InboundKind.Confirmation or InboundKind.CallbackRequest && !isConfirmationCampaign)
+        if (kind is InboundKind.Confirmation or InboundKind.CallbackRequest or InboundKind.Cancellation && !isConfirmationCampaign)
         {
             // "C" or "2" with nothing to confirm: a person should read it.
             kind = InboundKind.Other;
@@ -59,7 +59,17 @@ public class InboundReplyHandler(
             AppointmentId = latest?.AppointmentId, MessageId = latest?.Id,
         };
 
+        // A confirmation or cancellation after the appointment has started changes nothing and gets a polite answer.
+        var passed = kind is InboundKind.Confirmation or InboundKind.Cancellation
+                     && !await AppointmentResponses.IsAheadAsync(db, latest!.AppointmentId!.Value, now, ct);
+        // An automated message that named brothers and sisters answers for each of their appointments.
+        var together = kind is InboundKind.Confirmation or InboundKind.Cancellation && !passed
+            ? await db.AutomatedSends.AsNoTracking()
+                .Where(s => s.CampaignId == latest!.CampaignId && s.Address == from && s.Outcome == Automation.AutomatedSendOutcome.Merged)
+                .Select(s => s.AppointmentId).ToListAsync(ct)
+            : [];
         var confirmed = false;
+        var cancelled = false;
         var strategy = db.Database.CreateExecutionStrategy();
         try
         {
@@ -77,8 +87,19 @@ public class InboundReplyHandler(
                     case InboundKind.Start:
                         await OptInAsync(db, inbound, now, cancel);
                         break;
-                    case InboundKind.Confirmation:
+                    case InboundKind.Confirmation when !passed:
                         confirmed = await ConfirmAsync(db, inbound.AppointmentId!.Value, "text reply", now, cancel);
+                        foreach (var sibling in together)
+                        {
+                            await ConfirmAsync(db, sibling, "text reply", now, cancel);
+                        }
+                        break;
+                    case InboundKind.Cancellation when !passed:
+                        cancelled = await AppointmentResponses.CancelAsync(db, inbound.AppointmentId!.Value, "text reply", now, cancel);
+                        foreach (var sibling in together)
+                        {
+                            await AppointmentResponses.CancelAsync(db, sibling, "text reply", now, cancel);
+                        }
                         break;
                 }
                 await transaction.CommitAsync(cancel);
@@ -92,11 +113,12 @@ public class InboundReplyHandler(
         }
         logger.LogInformation("Inbound text {InboundId} recorded as {Kind} (patient {PatientId}, message {MessageId})",
             inbound.Id, kind, inbound.PatientId, inbound.MessageId);
-        return await FinishAsync(db, inbound, duplicate: false, confirmed, ct);
+        return await FinishAsync(db, inbound, duplicate: false, confirmed, ct, passed, cancelled);
     }
 
     /// <summary>Charges a non-keyword reply (idempotent on the MessageSid) and builds the answer for HELP.</summary>
-    private async Task<ReplyOutcome> FinishAsync(PmxDbContext db, InboundMessage inbound, bool duplicate, bool confirmed, CancellationToken ct)
+    private async Task<ReplyOutcome> FinishAsync(PmxDbContext db, InboundMessage inbound, bool duplicate, bool confirmed, CancellationToken ct,
+        bool passed = false, bool cancelled = false)
     {
         var isKeyword = ReplyKeywords.IsKeyword(inbound.Kind);
         if (!isKeyword)
@@ -107,13 +129,15 @@ public class InboundReplyHandler(
             await ledger.ChargeInbound(inbound.Id, isKeyword: false, credits, $"inbound:{inbound.ProviderSid}", ct);
         }
         string? answer = null;
-        if (inbound.Kind == InboundKind.Help)
+        if (inbound.Kind == InboundKind.Help || passed || cancelled)
         {
             var practice = await db.PracticeProfiles.AsNoTracking().FirstOrDefaultAsync(p => p.Id == PracticeProfile.SingletonId, ct) ?? new PracticeProfile();
             var phone = string.IsNullOrWhiteSpace(practice.Phone) ? "" : normalizer.FormatForDisplay(practice.Phone);
-            answer = $"{practice.Name}: for help call us at {phone}. Reply STOP to opt out.";
+            answer = inbound.Kind == InboundKind.Help ? $"{practice.Name}: for help call us at {phone}. Reply STOP to opt out."
+                : passed ? $"{practice.Name}: thank you for your reply. That appointment has already passed, so nothing was changed. Call us at {phone} if you need us."
+                : $"{practice.Name}: your appointment is cancelled. Call us at {phone} to book a new time.";
         }
-        return new ReplyOutcome(inbound.Kind, duplicate, answer, confirmed);
+        return new ReplyOutcome(inbound.Kind, duplicate, answer, confirmed, cancelled);
     }
 
     private static async Task OptOutAsync(PmxDbContext db, InboundMessage inbound, DateTimeOffset now, CancellationToken ct)

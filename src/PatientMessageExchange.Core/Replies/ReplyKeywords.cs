@@ -14,6 +14,15 @@ public static class ReplyKeywords
 
     private static readonly HashSet<string> ConfirmWords = new(StringComparer.OrdinalIgnoreCase) { "C", "Y", "YES", "CONFIRM", "1" };
 
+    /// <summary>
+    /// Plain "CANCEL" is not here: carriers and Twilio treat it as an opt-out (R5), so it stays STOP. "X" and the
+    /// Spanish "CANCELAR" (and "cancel appointment" written out) cancel the appointment.
+    /// </summary>
+    private static readonly HashSet<string> CancelWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "X", "CANCELAR", "CANCEL APPOINTMENT", "CANCEL APPT", "CANCEL VISIT", "CANCELAR CITA", "CANCELAR LA CITA",
+    };
+
     private static readonly HashSet<string> CallbackWords = new(StringComparer.OrdinalIgnoreCase) { "N", "NO", "2" };
 
     public static InboundKind Classify(string? body)
@@ -34,6 +43,10 @@ public static class ReplyKeywords
         if (ConfirmWords.Contains(word))
         {
             return InboundKind.Confirmation;
+        }
+        if (CancelWords.Contains(string.Join(' ', word.Split(' ', StringSplitOptions.RemoveEmptyEntries))))
+        {
+            return InboundKind.Cancellation;
         }
         return CallbackWords.Contains(word) ? InboundKind.CallbackRequest : InboundKind.Other;
     }

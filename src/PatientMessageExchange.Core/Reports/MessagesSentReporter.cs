@@ -202,6 +202,10 @@ public class MessagesSentReporter(PmxDbContext db)
             var staff = filter.StaffUserId;
             campaigns = campaigns.Where(c => c.CreatedByUserId == staff);
         }
+        if (filter.Automated is { } automated)
+        {
+            campaigns = automated ? campaigns.Where(c => c.AutomationRuleId != null) : campaigns.Where(c => c.AutomationRuleId == null);
+        }
         return from m in messages
                join c in campaigns on m.CampaignId equals c.Id
                join p in db.Patients.AsNoTracking() on m.PatientId equals p.Id into patients

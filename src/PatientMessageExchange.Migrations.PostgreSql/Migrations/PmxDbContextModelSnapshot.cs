@@ -202,6 +202,171 @@ namespace PatientMessageExchange.Migrations.PostgreSql.Migrations
                     b.ToTable("AuditEvents");
                 });
 
+            modelBuilder.Entity("PatientMessageExchange.Core.Automation.AutomatedSend", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Address")
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)");
+
+                    b.Property<int>("AppointmentId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("AppointmentStartUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long?>("CampaignId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("DecidedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Explanation")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int>("Outcome")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PatientId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("PracticeDay")
+                        .HasColumnType("date");
+
+                    b.Property<int>("RuleId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("SkipReason")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AppointmentId");
+
+                    b.HasIndex("AppointmentStartUtc");
+
+                    b.HasIndex("CampaignId");
+
+                    b.HasIndex("DecidedUtc", "RuleId");
+
+                    b.HasIndex("Address", "PracticeDay", "Outcome");
+
+                    b.HasIndex("RuleId", "AppointmentId", "AppointmentStartUtc")
+                        .IsUnique();
+
+                    b.ToTable("AutomatedSends");
+                });
+
+            modelBuilder.Entity("PatientMessageExchange.Core.Automation.AutomationRule", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("AppointmentTypes")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTimeOffset>("CreatedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("DaysBefore")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("HoursBefore")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("IsEnabled")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("IsStandard")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Locations")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("ProviderIds")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("SendAtMinutes")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("TemplateId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Timing")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("UpdatedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TemplateId");
+
+                    b.ToTable("AutomationRules");
+                });
+
+            modelBuilder.Entity("PatientMessageExchange.Core.Automation.AutomationSettings", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("DailyCapPerContact")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("DeliveryDays")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("NoticeEmail")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)");
+
+                    b.Property<DateTimeOffset?>("PauseNoticeSentUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("PausedNeedCredits")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("PausedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("UpdatedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("WindowEndMinutes")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("WindowStartMinutes")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("AutomationSettings");
+                });
+
             modelBuilder.Entity("PatientMessageExchange.Core.Bounces.Bounce", b =>
                 {
                     b.Property<long>("Id")
@@ -318,6 +483,9 @@ namespace PatientMessageExchange.Migrations.PostgreSql.Migrations
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
 
+                    b.Property<int?>("AutomationRuleId")
+                        .HasColumnType("integer");
+
                     b.Property<DateTimeOffset?>("CancelledUtc")
                         .HasColumnType("timestamp with time zone");
 
@@ -382,6 +550,8 @@ namespace PatientMessageExchange.Migrations.PostgreSql.Migrations
                         .HasColumnType("text");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("AutomationRuleId");
 
                     b.HasIndex("CreatedUtc");
 
@@ -1019,6 +1189,16 @@ namespace PatientMessageExchange.Migrations.PostgreSql.Migrations
                         .HasMaxLength(60)
                         .HasColumnType("character varying(60)");
 
+                    b.Property<DateTimeOffset?>("CancellationHandledUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CancelledBy")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTimeOffset?>("CancelledUtc")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("ConfirmedBy")
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
@@ -1059,6 +1239,8 @@ namespace PatientMessageExchange.Migrations.PostgreSql.Migrations
                     b.HasIndex("ProviderId");
 
                     b.HasIndex("StartUtc");
+
+                    b.HasIndex("CancelledUtc", "CancellationHandledUtc");
 
                     b.HasIndex("PatientId", "StartUtc");
 
@@ -1614,6 +1796,24 @@ namespace PatientMessageExchange.Migrations.PostgreSql.Migrations
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PatientMessageExchange.Core.Automation.AutomatedSend", b =>
+                {
+                    b.HasOne("PatientMessageExchange.Core.Automation.AutomationRule", null)
+                        .WithMany()
+                        .HasForeignKey("RuleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PatientMessageExchange.Core.Automation.AutomationRule", b =>
+                {
+                    b.HasOne("PatientMessageExchange.Core.Templates.MessageTemplate", null)
+                        .WithMany()
+                        .HasForeignKey("TemplateId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

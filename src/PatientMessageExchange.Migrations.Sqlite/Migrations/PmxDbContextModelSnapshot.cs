@@ -191,6 +191,167 @@ namespace PatientMessageExchange.Migrations.Sqlite.Migrations
                     b.ToTable("AuditEvents");
                 });
 
+            modelBuilder.Entity("PatientMessageExchange.Core.Automation.AutomatedSend", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Address")
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("AppointmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AppointmentStartUtc")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("CampaignId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("DecidedUtc")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Explanation")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Outcome")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PatientId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("PracticeDay")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RuleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("SkipReason")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AppointmentId");
+
+                    b.HasIndex("AppointmentStartUtc");
+
+                    b.HasIndex("CampaignId");
+
+                    b.HasIndex("DecidedUtc", "RuleId");
+
+                    b.HasIndex("Address", "PracticeDay", "Outcome");
+
+                    b.HasIndex("RuleId", "AppointmentId", "AppointmentStartUtc")
+                        .IsUnique();
+
+                    b.ToTable("AutomatedSends");
+                });
+
+            modelBuilder.Entity("PatientMessageExchange.Core.Automation.AutomationRule", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AppointmentTypes")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedUtc")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DaysBefore")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("HoursBefore")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsEnabled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsStandard")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Locations")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProviderIds")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SendAtMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TemplateId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Timing")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UpdatedUtc")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TemplateId");
+
+                    b.ToTable("AutomationRules");
+                });
+
+            modelBuilder.Entity("PatientMessageExchange.Core.Automation.AutomationSettings", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DailyCapPerContact")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DeliveryDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("NoticeEmail")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("PauseNoticeSentUtc")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PausedNeedCredits")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("PausedUtc")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UpdatedUtc")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("WindowEndMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("WindowStartMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("AutomationSettings");
+                });
+
             modelBuilder.Entity("PatientMessageExchange.Core.Bounces.Bounce", b =>
                 {
                     b.Property<long>("Id")
@@ -303,6 +464,9 @@ namespace PatientMessageExchange.Migrations.Sqlite.Migrations
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("AutomationRuleId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("CancelledUtc")
                         .HasColumnType("INTEGER");
 
@@ -367,6 +531,8 @@ namespace PatientMessageExchange.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("AutomationRuleId");
 
                     b.HasIndex("CreatedUtc");
 
@@ -988,6 +1154,16 @@ namespace PatientMessageExchange.Migrations.Sqlite.Migrations
                         .HasMaxLength(60)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("CancellationHandledUtc")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CancelledBy")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("CancelledUtc")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("ConfirmedBy")
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
@@ -1028,6 +1204,8 @@ namespace PatientMessageExchange.Migrations.Sqlite.Migrations
                     b.HasIndex("ProviderId");
 
                     b.HasIndex("StartUtc");
+
+                    b.HasIndex("CancelledUtc", "CancellationHandledUtc");
 
                     b.HasIndex("PatientId", "StartUtc");
 
@@ -1565,6 +1743,24 @@ namespace PatientMessageExchange.Migrations.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PatientMessageExchange.Core.Automation.AutomatedSend", b =>
+                {
+                    b.HasOne("PatientMessageExchange.Core.Automation.AutomationRule", null)
+                        .WithMany()
+                        .HasForeignKey("RuleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PatientMessageExchange.Core.Automation.AutomationRule", b =>
+                {
+                    b.HasOne("PatientMessageExchange.Core.Templates.MessageTemplate", null)
+                        .WithMany()
+                        .HasForeignKey("TemplateId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

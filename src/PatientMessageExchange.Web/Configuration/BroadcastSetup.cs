@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using DnsClient;
 using Microsoft.Extensions.Options;
 using PatientMessageExchange.Core.Broadcasts;
+using PatientMessageExchange.Core.Replies;
 using PatientMessageExchange.Core.Channels.Email;
 using PatientMessageExchange.Core.Dispatch;
 
@@ -29,10 +30,13 @@ public static class BroadcastSetup
             .ValidateOnStart();
 
         services.AddSingleton(sp => new UnsubscribeTokens(LoadKey(sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<DataFolder>())));
+        // The same key, under another purpose: a confirmation email's confirm/cancel link.
+        services.AddSingleton(sp => new AppointmentResponseTokens(LoadKey(sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<DataFolder>())));
+        services.AddSingleton<AppointmentResponseLinks>();
         services.AddSingleton<PublicLinks>();
         services.AddHostedService<ListeningAddressPublisher>();
         services.AddSingleton<BroadcastCompliance>();
-        services.AddSingleton<IEmailHeaders>(sp => sp.GetRequiredService<BroadcastCompliance>());
+        services.AddSingleton<IEmailHeaders, EmailAdditions>();
         services.AddScoped<BroadcastListBuilder>();
         services.AddScoped<BroadcastComposer>();
         services.AddScoped<BroadcastReports>();

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using PatientMessageExchange.Core.Data;
+using PatientMessageExchange.Core.Automation;
 using PatientMessageExchange.Core.Templates;
 
 namespace PatientMessageExchange.Web.Configuration;
@@ -46,6 +47,7 @@ public static class DatabaseStartup
             // Only the process that migrates seeds, so that a web process and a worker starting together can't both
             // find the table empty.
             await services.GetRequiredService<TemplateSeeder>().SeedAsync();
+            await services.GetRequiredService<AutomationSeeder>().SeedAsync();
         }
 
         var seedDemo = args.Contains("--seed-demo") || app.Configuration.GetValue<bool>("Demo:Seed");

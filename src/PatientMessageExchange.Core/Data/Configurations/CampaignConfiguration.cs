@@ -15,6 +15,7 @@ internal sealed class CampaignConfiguration : IEntityTypeConfiguration<Campaign>
         e.Property(c => c.CreatedByName).HasMaxLength(256);
         e.HasIndex(c => new { c.Status, c.ScheduledForUtc });
         e.HasIndex(c => c.CreatedUtc);
+        e.HasIndex(c => c.AutomationRuleId);
     }
 }
 

@@ -69,6 +69,8 @@ internal sealed class AppointmentConfiguration : IEntityTypeConfiguration<Appoin
         e.Property(a => a.AppointmentType).HasMaxLength(60);
         e.Property(a => a.Status).HasConversion<string>().HasMaxLength(16);
         e.Property(a => a.ConfirmedBy).HasMaxLength(40);
+        e.Property(a => a.CancelledBy).HasMaxLength(40);
+        e.HasIndex(a => new { a.CancelledUtc, a.CancellationHandledUtc });
         e.HasOne(a => a.Patient).WithMany(p => p.Appointments).HasForeignKey(a => a.PatientId).OnDelete(DeleteBehavior.Cascade);
         e.HasOne(a => a.Provider).WithMany().HasForeignKey(a => a.ProviderId).OnDelete(DeleteBehavior.Restrict);
         e.HasIndex(a => a.StartUtc);

@@ -22,6 +22,10 @@ public sealed class MessagesSentQuery
     public Need? Need { get; set; }
     public string? Staff { get; set; }
     public MessageStatus? Status { get; set; }
+
+    /// <summary>True: automated messages only; false: those a person sent only; null: both.</summary>
+    public bool? Automated { get; set; }
+
     public int Page { get; set; } = 1;
 
     public bool HasGroupOpen => Mode is not null || Inbound;
@@ -58,7 +62,7 @@ public sealed class MessagesSentQuery
             : ReportPeriod.ForPreset(Period, nowUtc, zone);
     }
 
-    public MessagesSentFilter ToFilter() => new(Mode, CampaignId, Need, Staff, Status);
+    public MessagesSentFilter ToFilter() => new(Mode, CampaignId, Need, Staff, Status, Automated);
 
     /// <summary>This query as route values, with some changed; for links that keep the period and filters.</summary>
     public Dictionary<string, string?> With(ContactMode? mode = null, bool? inbound = null, int? page = null, bool keepGroup = true)
@@ -70,6 +74,7 @@ public sealed class MessagesSentQuery
             [nameof(Need)] = Need?.ToString(),
             [nameof(Staff)] = Staff,
             [nameof(Status)] = Status?.ToString(),
+            [nameof(Automated)] = Automated is { } automated ? (automated ? "true" : "false") : null,
         };
         if (Period == ReportPeriodPreset.Custom)
         {

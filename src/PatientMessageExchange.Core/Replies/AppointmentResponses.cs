@@ -1,0 +1,41 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using PatientMessageExchange.Core.Audit;
+using PatientMessageExchange.Core.Data;
+using PatientMessageExchange.Core.Patients;
+
+namespace PatientMessageExchange.Core.Replies;
+
+/// <summary>
+/// What a family's answer does to an appointment, whichever way it came (text, email link): confirm it or cancel it.
+/// Each is one conditional update, so a repeated answer changes nothing, and an appointment that has started or passed
+/// is never changed. A cancellation puts the slot on the Cancellations worklist. Both are audited as the patient.
+/// </summary>
+public static class AppointmentResponses
+{
+    public static async Task<bool> CancelAsync(PmxDbContext db, int appointmentId, string how, DateTimeOffset now, CancellationToken ct)
+    {
+        var updated = await db.Appointments
+            .Where(a => a.Id == appointmentId && a.StartUtc > now
+                        && (a.Status == AppointmentStatus.Scheduled || a.Status == AppointmentStatus.Confirmed))
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(a => a.Status, AppointmentStatus.Cancelled)
+                .SetProperty(a => a.CancelledUtc, now)
+                .SetProperty(a => a.CancelledBy, how)
+                .SetProperty(a => a.CancellationHandledUtc, (DateTimeOffset?)null), ct);
+        if (updated == 1)
+        {
+            db.AuditEvents.Add(new AuditEvent
+            {
+                OccurredUtc = now, UserName = "patient", Action = AuditActions.AppointmentCancelled, EntityType = nameof(Appointment),
+                EntityId = appointmentId.ToString(CultureInfo.InvariantCulture), Detail = $"Cancelled by {how}",
+            });
+            await db.SaveChangesAsync(ct);
+        }
+        return updated == 1;
+    }
+
+    /// <summary>Whether the appointment is still ahead, so that an answer can change it.</summary>
+    public static Task<bool> IsAheadAsync(PmxDbContext db, int appointmentId, DateTimeOffset now, CancellationToken ct) =>
+        db.Appointments.AnyAsync(a => a.Id == appointmentId && a.StartUtc > now, ct);
+}
