@@ -13,6 +13,7 @@ builder.AddJobs();
 builder.AddFeatures();
 builder.AddCredits();
 builder.AddBounces();
+builder.AddEhr();
 
 var app = builder.Build();
 

@@ -6,6 +6,7 @@ using PatientMessageExchange.Core.Campaigns;
 using PatientMessageExchange.Core.Bounces;
 using PatientMessageExchange.Core.Credits;
 using PatientMessageExchange.Core.Dispatch;
+using PatientMessageExchange.Core.Ehr;
 using PatientMessageExchange.Core.Patients;
 using PatientMessageExchange.Core.Practice;
 using PatientMessageExchange.Core.Preferences;
@@ -41,6 +42,10 @@ public class PmxDbContext(DbContextOptions<PmxDbContext> options) : IdentityDbCo
     public DbSet<Bounce> Bounces => Set<Bounce>();
     public DbSet<InboundMessage> InboundMessages => Set<InboundMessage>();
     public DbSet<ProviderStatusEvent> ProviderStatusEvents => Set<ProviderStatusEvent>();
+    public DbSet<EhrConnection> EhrConnections => Set<EhrConnection>();
+    public DbSet<EhrSyncRun> EhrSyncRuns => Set<EhrSyncRun>();
+    public DbSet<EhrSyncSkip> EhrSyncSkips => Set<EhrSyncSkip>();
+    public DbSet<EhrWriteBack> EhrWriteBacks => Set<EhrWriteBack>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
