@@ -10,5 +10,3 @@ public sealed record EhrPage(Bundle Bundle, IReadOnlyList<Resource> Resources, I
 {
     public bool HasNext => Bundle.NextLink is not null;
 }
-
-public sealed record EhrEntryProblem(string ResourceType, string ResourceId, string Reason);

@@ -11,6 +11,7 @@ public static class EhrSetup
         services.AddOptions<EhrOptions>().BindConfiguration(EhrOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<EhrSecrets>();
         services.AddScoped<EhrConnectionSettings>();
+        services.AddScoped<EhrSyncReports>();
         services.AddScoped<EhrSync>();
         services.AddScoped<EhrWriteBackProcessor>();
         services.AddScoped<EhrJobs>();
