@@ -14,7 +14,7 @@ namespace PatientMessageExchange.IntegrationTests.Infrastructure;
 /// installed by eng/test.sh with npm ci), started under Node on 127.0.0.1 and a port of the system's choosing, which
 /// the script prints. Disposing it closes the script's standard input and kills it.
 /// </summary>
-public sealed class MedplumFhirServer : IAsyncLifetime
+public sealed partial class MedplumFhirServer
 {
     private static readonly IFhirSerializationEngine Json = FhirSerializationEngineFactory.Strict(ModelInfo.ModelInspector);
     private Process? _process;
