@@ -13,7 +13,7 @@ public class EhrOptions
 
     /// <summary>Resources asked for per page (_count).</summary>
     [Range(10, 2000)]
-    public int PageSize { get; set; } = 500;
+    public int PageSize { get; set; } = 1000;
 
     /// <summary>Attempts at writing one answer back before it is shown as failed.</summary>
     [Range(1, 50)]
