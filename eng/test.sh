@@ -47,6 +47,29 @@ fi
 step "Prerequisites"
 install_prerequisites || { echo "Could not install the test prerequisites."; echo "0 passed, 1 failed"; exit 1; }
 
+# The FHIR sync tests run Medplum's FHIR router under Node (tests/fhir-server). Its packages are pinned in the
+# committed package-lock.json and installed with npm ci, again only when the lock file changed since the last install.
+install_fhir_server() {
+    if ! command -v node >/dev/null 2>&1; then
+        local sudo=""
+        [ "$(id -u)" -eq 0 ] || sudo="sudo"
+        step "Installing nodejs and npm from Debian"
+        DEBIAN_FRONTEND=noninteractive $sudo apt-get update -qq &&
+            DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends nodejs npm >/dev/null || return 1
+    fi
+    local dir="$root/tests/fhir-server" stamp="$root/tests/fhir-server/node_modules/.pmx-lock-sha256"
+    local want
+    want="$(sha256sum "$dir/package-lock.json" | cut -d' ' -f1)"
+    if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ]; then
+        echo "tests/fhir-server packages are up to date"
+        return 0
+    fi
+    (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error) && echo "$want" >"$stamp"
+}
+
+step "FHIR test server packages"
+install_fhir_server || { echo "npm ci in tests/fhir-server failed."; echo "0 passed, 1 failed"; exit 1; }
+
 step "Restoring local tools"
 dotnet tool restore >/dev/null || { echo "dotnet tool restore failed."; echo "0 passed, 1 failed"; exit 1; }
 

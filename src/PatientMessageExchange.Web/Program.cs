@@ -14,6 +14,7 @@ builder.AddFeatures();
 builder.AddCredits();
 builder.AddBounces();
 builder.AddAutomation();
+builder.AddEhr();
 
 var app = builder.Build();
 

@@ -3,6 +3,10 @@ namespace PatientMessageExchange.Core.Audit;
 public static class AuditActions
 {
     public const string PatientViewed = "patient.viewed";
+    public const string EhrConnectionChanged = "ehr.connection-changed";
+    public const string EhrSyncRequested = "ehr.sync-requested";
+    public const string EhrWriteBackRetried = "ehr.write-back-retried";
+    public const string EhrAppointmentChanged = "ehr.appointment-changed";
     public const string PatientEdited = "patient.edited";
     public const string ContactPointChanged = "contact-point.changed";
     public const string ContactPointReviewed = "contact-point.reviewed";

@@ -7,6 +7,7 @@ using PatientMessageExchange.Core.Campaigns;
 using PatientMessageExchange.Core.Bounces;
 using PatientMessageExchange.Core.Credits;
 using PatientMessageExchange.Core.Dispatch;
+using PatientMessageExchange.Core.Ehr;
 using PatientMessageExchange.Core.Patients;
 using PatientMessageExchange.Core.Practice;
 using PatientMessageExchange.Core.Preferences;
@@ -45,6 +46,10 @@ public class PmxDbContext(DbContextOptions<PmxDbContext> options) : IdentityDbCo
     public DbSet<AutomationRule> AutomationRules => Set<AutomationRule>();
     public DbSet<AutomationSettings> AutomationSettings => Set<AutomationSettings>();
     public DbSet<AutomatedSend> AutomatedSends => Set<AutomatedSend>();
+    public DbSet<EhrConnection> EhrConnections => Set<EhrConnection>();
+    public DbSet<EhrSyncRun> EhrSyncRuns => Set<EhrSyncRun>();
+    public DbSet<EhrSyncSkip> EhrSyncSkips => Set<EhrSyncSkip>();
+    public DbSet<EhrWriteBack> EhrWriteBacks => Set<EhrWriteBack>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

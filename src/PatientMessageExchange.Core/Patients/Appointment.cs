@@ -11,6 +11,9 @@ public class Appointment
     /// <summary>The scheduling system's id, when its export carries one; the key for re-imports.</summary>
     public string? ExternalId { get; set; }
 
+    /// <summary>The id of the EHR's Appointment resource, when the appointment came from the FHIR sync.</summary>
+    public string? FhirId { get; set; }
+
     public DateTimeOffset StartUtc { get; set; }
     public int DurationMinutes { get; set; } = 15;
     public required string Location { get; set; }

@@ -27,5 +27,11 @@ public class ContactPoint
     /// </summary>
     public DateTimeOffset? ReviewedUtc { get; set; }
 
+    /// <summary>The FHIR sync added it from the EHR's telecom, and may replace or remove it while nobody edits it here.</summary>
+    public bool FromEhr { get; set; }
+
+    /// <summary>When staff last corrected it in the app; from then on the FHIR sync leaves it alone.</summary>
+    public DateTimeOffset? EditedLocallyUtc { get; set; }
+
     public bool IsUsable => Status == ContactPointStatus.Valid;
 }

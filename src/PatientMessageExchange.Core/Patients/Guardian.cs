@@ -15,6 +15,9 @@ public class Guardian
 
     public bool IsPrimary { get; set; }
 
+    /// <summary>The id of the EHR's RelatedPerson resource, when the guardian came from the FHIR sync.</summary>
+    public string? FhirId { get; set; }
+
     public List<ContactPoint> ContactPoints { get; set; } = [];
 
     public string FullName => $"{FirstName} {LastName}";

@@ -17,6 +17,17 @@ public class Patient
 
     public bool IsActive { get; set; } = true;
 
+    /// <summary>The EHR's identifier system for <see cref="IdentifierValue"/>; with it, the key the FHIR sync matches on.</summary>
+    public string? IdentifierSystem { get; set; }
+    public string? IdentifierValue { get; set; }
+
+    /// <summary>The id of the EHR's Patient resource, when the patient came from the FHIR sync.</summary>
+    public string? FhirId { get; set; }
+
+    /// <summary>The EHR's general practitioner for the patient, when known.</summary>
+    public int? PrimaryProviderId { get; set; }
+    public Provider? PrimaryProvider { get; set; }
+
     public DateTimeOffset CreatedUtc { get; set; }
     public DateTimeOffset UpdatedUtc { get; set; }
 

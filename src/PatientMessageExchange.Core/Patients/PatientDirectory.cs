@@ -136,6 +136,7 @@ public class PatientDirectory(PmxDbContext db, AuditLog audit, ContactNormalizer
         var now = clock.GetUtcNow();
         var valueChanged = point.Value != normalized.Value;
         point.Value = normalized.Value!;
+        point.EditedLocallyUtc = now;
         // Correcting an address is what fixes a bounce: a new value starts out valid unless staff say otherwise.
         var newStatus = valueChanged && status == point.Status ? ContactPointStatus.Valid : status;
         if (newStatus != point.Status || valueChanged)

@@ -9,4 +9,7 @@ public class Provider
 
     /// <summary>The name as a phone call says it, e.g. "Doctor Lee".</summary>
     public required string SpokenName { get; set; }
+
+    /// <summary>The id of the EHR's Practitioner resource, when the provider came from the FHIR sync.</summary>
+    public string? FhirId { get; set; }
 }

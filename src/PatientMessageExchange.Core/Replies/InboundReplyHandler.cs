@@ -5,6 +5,7 @@ using PatientMessageExchange.Core.Audit;
 using PatientMessageExchange.Core.Campaigns;
 using PatientMessageExchange.Core.Credits;
 using PatientMessageExchange.Core.Data;
+using PatientMessageExchange.Core.Ehr;
 using PatientMessageExchange.Core.Patients;
 using PatientMessageExchange.Core.Practice;
 using PatientMessageExchange.Core.Suppressions;
@@ -181,6 +182,16 @@ public class InboundReplyHandler(
                 .SetProperty(a => a.ConfirmedBy, how), ct);
         if (updated == 1)
         {
+            // An appointment that came from the EHR gets the answer written back to it (the outbox commits with it).
+            var fhirId = await db.Appointments.Where(a => a.Id == appointmentId).Select(a => a.FhirId).FirstAsync(ct);
+            if (fhirId is not null)
+            {
+                db.EhrWriteBacks.Add(new EhrWriteBack
+                {
+                    AppointmentId = appointmentId, AppointmentFhirId = fhirId, Kind = EhrWriteBackKind.Confirmed,
+                    CreatedUtc = now, NextAttemptUtc = now,
+                });
+            }
             db.AuditEvents.Add(new AuditEvent
             {
                 OccurredUtc = now, UserName = "patient", Action = AuditActions.AppointmentConfirmed, EntityType = nameof(Appointment),

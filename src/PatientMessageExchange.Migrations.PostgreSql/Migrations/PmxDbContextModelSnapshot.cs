@@ -1176,6 +1176,205 @@ namespace PatientMessageExchange.Migrations.PostgreSql.Migrations
                     b.ToTable("ProviderStatusEvents");
                 });
 
+            modelBuilder.Entity("PatientMessageExchange.Core.Ehr.EhrConnection", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset?>("AppointmentCursorUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("AuthMode")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)");
+
+                    b.Property<string>("BaseUrl")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("ClientId")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("KeyId")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset?>("PatientCursorUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("PatientIdentifierSystem")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("ProtectedBearerToken")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("ProtectedPrivateKey")
+                        .HasMaxLength(12000)
+                        .HasColumnType("character varying(12000)");
+
+                    b.Property<DateTimeOffset?>("RelatedPersonCursorUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Scope")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int>("SyncIntervalMinutes")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("TokenUrl")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTimeOffset>("UpdatedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("EhrConnections");
+                });
+
+            modelBuilder.Entity("PatientMessageExchange.Core.Ehr.EhrSyncRun", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("Created")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTimeOffset?>("FinishedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Pages")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Skipped")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("StartedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<int>("Unchanged")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Updated")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StartedUtc");
+
+                    b.ToTable("EhrSyncRuns");
+                });
+
+            modelBuilder.Entity("PatientMessageExchange.Core.Ehr.EhrSyncSkip", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("ResourceId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("ResourceType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("RunId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RunId");
+
+                    b.ToTable("EhrSyncSkips");
+                });
+
+            modelBuilder.Entity("PatientMessageExchange.Core.Ehr.EhrWriteBack", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("AppointmentFhirId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("AppointmentId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("CompletedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("CreatedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTimeOffset>("NextAttemptUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AppointmentId");
+
+                    b.HasIndex("Status", "NextAttemptUtc");
+
+                    b.ToTable("EhrWriteBacks");
+                });
+
             modelBuilder.Entity("PatientMessageExchange.Core.Patients.Appointment", b =>
                 {
                     b.Property<int>("Id")
@@ -1213,6 +1412,10 @@ namespace PatientMessageExchange.Migrations.PostgreSql.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<string>("FhirId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<string>("Location")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -1236,6 +1439,8 @@ namespace PatientMessageExchange.Migrations.PostgreSql.Migrations
 
                     b.HasIndex("ExternalId");
 
+                    b.HasIndex("FhirId");
+
                     b.HasIndex("ProviderId");
 
                     b.HasIndex("StartUtc");
@@ -1254,6 +1459,12 @@ namespace PatientMessageExchange.Migrations.PostgreSql.Migrations
                         .HasColumnType("integer");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset?>("EditedLocallyUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("FromEhr")
+                        .HasColumnType("boolean");
 
                     b.Property<int?>("GuardianId")
                         .HasColumnType("integer");
@@ -1307,6 +1518,10 @@ namespace PatientMessageExchange.Migrations.PostgreSql.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<string>("FhirId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<string>("FirstName")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -1328,6 +1543,8 @@ namespace PatientMessageExchange.Migrations.PostgreSql.Migrations
                         .HasColumnType("character varying(40)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("FhirId");
 
                     b.HasIndex("PatientId");
 
@@ -1353,10 +1570,22 @@ namespace PatientMessageExchange.Migrations.PostgreSql.Migrations
                     b.Property<DateOnly>("DateOfBirth")
                         .HasColumnType("date");
 
+                    b.Property<string>("FhirId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<string>("FirstName")
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
+
+                    b.Property<string>("IdentifierSystem")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("IdentifierValue")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
 
                     b.Property<bool>("IsActive")
                         .HasColumnType("boolean");
@@ -1375,6 +1604,9 @@ namespace PatientMessageExchange.Migrations.PostgreSql.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<int?>("PrimaryProviderId")
+                        .HasColumnType("integer");
+
                     b.Property<DateTimeOffset>("UpdatedUtc")
                         .HasColumnType("timestamp with time zone");
 
@@ -1382,6 +1614,12 @@ namespace PatientMessageExchange.Migrations.PostgreSql.Migrations
 
                     b.HasIndex("ChartNumber")
                         .IsUnique();
+
+                    b.HasIndex("FhirId");
+
+                    b.HasIndex("PrimaryProviderId");
+
+                    b.HasIndex("IdentifierValue", "IdentifierSystem");
 
                     b.HasIndex("LastName", "FirstName");
 
@@ -1396,6 +1634,10 @@ namespace PatientMessageExchange.Migrations.PostgreSql.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<string>("FhirId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -1407,6 +1649,8 @@ namespace PatientMessageExchange.Migrations.PostgreSql.Migrations
                         .HasColumnType("character varying(100)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("FhirId");
 
                     b.HasIndex("Name")
                         .IsUnique();
@@ -1859,6 +2103,26 @@ namespace PatientMessageExchange.Migrations.PostgreSql.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("PatientMessageExchange.Core.Ehr.EhrSyncSkip", b =>
+                {
+                    b.HasOne("PatientMessageExchange.Core.Ehr.EhrSyncRun", "Run")
+                        .WithMany("Skips")
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Run");
+                });
+
+            modelBuilder.Entity("PatientMessageExchange.Core.Ehr.EhrWriteBack", b =>
+                {
+                    b.HasOne("PatientMessageExchange.Core.Patients.Appointment", null)
+                        .WithMany()
+                        .HasForeignKey("AppointmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("PatientMessageExchange.Core.Patients.Appointment", b =>
                 {
                     b.HasOne("PatientMessageExchange.Core.Patients.Patient", "Patient")
@@ -1907,6 +2171,15 @@ namespace PatientMessageExchange.Migrations.PostgreSql.Migrations
                     b.Navigation("Patient");
                 });
 
+            modelBuilder.Entity("PatientMessageExchange.Core.Patients.Patient", b =>
+                {
+                    b.HasOne("PatientMessageExchange.Core.Patients.Provider", "PrimaryProvider")
+                        .WithMany()
+                        .HasForeignKey("PrimaryProviderId");
+
+                    b.Navigation("PrimaryProvider");
+                });
+
             modelBuilder.Entity("PatientMessageExchange.Core.Preferences.ContactPreference", b =>
                 {
                     b.HasOne("PatientMessageExchange.Core.Patients.Patient", "Patient")
@@ -1937,6 +2210,11 @@ namespace PatientMessageExchange.Migrations.PostgreSql.Migrations
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("VariantOf");
+                });
+
+            modelBuilder.Entity("PatientMessageExchange.Core.Ehr.EhrSyncRun", b =>
+                {
+                    b.Navigation("Skips");
                 });
 
             modelBuilder.Entity("PatientMessageExchange.Core.Patients.Guardian", b =>

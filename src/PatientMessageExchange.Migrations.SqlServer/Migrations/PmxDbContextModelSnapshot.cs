@@ -1183,6 +1183,205 @@ namespace PatientMessageExchange.Migrations.SqlServer.Migrations
                     b.ToTable("ProviderStatusEvents");
                 });
 
+            modelBuilder.Entity("PatientMessageExchange.Core.Ehr.EhrConnection", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset?>("AppointmentCursorUtc")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("AuthMode")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("nvarchar(24)");
+
+                    b.Property<string>("BaseUrl")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<string>("ClientId")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("KeyId")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<DateTimeOffset?>("PatientCursorUtc")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("PatientIdentifierSystem")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("ProtectedBearerToken")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<string>("ProtectedPrivateKey")
+                        .HasMaxLength(12000)
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<DateTimeOffset?>("RelatedPersonCursorUtc")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Scope")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<int>("SyncIntervalMinutes")
+                        .HasColumnType("int");
+
+                    b.Property<string>("TokenUrl")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<DateTimeOffset>("UpdatedUtc")
+                        .HasColumnType("datetimeoffset");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("EhrConnections");
+                });
+
+            modelBuilder.Entity("PatientMessageExchange.Core.Ehr.EhrSyncRun", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("Created")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<DateTimeOffset?>("FinishedUtc")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int>("Pages")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Skipped")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset>("StartedUtc")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<int>("Unchanged")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Updated")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StartedUtc");
+
+                    b.ToTable("EhrSyncRuns");
+                });
+
+            modelBuilder.Entity("PatientMessageExchange.Core.Ehr.EhrSyncSkip", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<string>("ResourceId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("ResourceType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<int>("RunId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RunId");
+
+                    b.ToTable("EhrSyncSkips");
+                });
+
+            modelBuilder.Entity("PatientMessageExchange.Core.Ehr.EhrWriteBack", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("AppointmentFhirId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<int>("AppointmentId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset?>("CompletedUtc")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset>("CreatedUtc")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<DateTimeOffset>("NextAttemptUtc")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AppointmentId");
+
+                    b.HasIndex("Status", "NextAttemptUtc");
+
+                    b.ToTable("EhrWriteBacks");
+                });
+
             modelBuilder.Entity("PatientMessageExchange.Core.Patients.Appointment", b =>
                 {
                     b.Property<int>("Id")
@@ -1220,6 +1419,10 @@ namespace PatientMessageExchange.Migrations.SqlServer.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");
 
+                    b.Property<string>("FhirId")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
                     b.Property<string>("Location")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -1243,6 +1446,8 @@ namespace PatientMessageExchange.Migrations.SqlServer.Migrations
 
                     b.HasIndex("ExternalId");
 
+                    b.HasIndex("FhirId");
+
                     b.HasIndex("ProviderId");
 
                     b.HasIndex("StartUtc");
@@ -1261,6 +1466,12 @@ namespace PatientMessageExchange.Migrations.SqlServer.Migrations
                         .HasColumnType("int");
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset?>("EditedLocallyUtc")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<bool>("FromEhr")
+                        .HasColumnType("bit");
 
                     b.Property<int?>("GuardianId")
                         .HasColumnType("int");
@@ -1314,6 +1525,10 @@ namespace PatientMessageExchange.Migrations.SqlServer.Migrations
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
 
+                    b.Property<string>("FhirId")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
                     b.Property<string>("FirstName")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -1335,6 +1550,8 @@ namespace PatientMessageExchange.Migrations.SqlServer.Migrations
                         .HasColumnType("nvarchar(40)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("FhirId");
 
                     b.HasIndex("PatientId");
 
@@ -1360,10 +1577,22 @@ namespace PatientMessageExchange.Migrations.SqlServer.Migrations
                     b.Property<DateOnly>("DateOfBirth")
                         .HasColumnType("date");
 
+                    b.Property<string>("FhirId")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
                     b.Property<string>("FirstName")
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("IdentifierSystem")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("IdentifierValue")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
 
                     b.Property<bool>("IsActive")
                         .HasColumnType("bit");
@@ -1382,6 +1611,9 @@ namespace PatientMessageExchange.Migrations.SqlServer.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
 
+                    b.Property<int?>("PrimaryProviderId")
+                        .HasColumnType("int");
+
                     b.Property<DateTimeOffset>("UpdatedUtc")
                         .HasColumnType("datetimeoffset");
 
@@ -1389,6 +1621,12 @@ namespace PatientMessageExchange.Migrations.SqlServer.Migrations
 
                     b.HasIndex("ChartNumber")
                         .IsUnique();
+
+                    b.HasIndex("FhirId");
+
+                    b.HasIndex("PrimaryProviderId");
+
+                    b.HasIndex("IdentifierValue", "IdentifierSystem");
 
                     b.HasIndex("LastName", "FirstName");
 
@@ -1403,6 +1641,10 @@ namespace PatientMessageExchange.Migrations.SqlServer.Migrations
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
 
+                    b.Property<string>("FhirId")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -1414,6 +1656,8 @@ namespace PatientMessageExchange.Migrations.SqlServer.Migrations
                         .HasColumnType("nvarchar(100)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("FhirId");
 
                     b.HasIndex("Name")
                         .IsUnique();
@@ -1866,6 +2110,26 @@ namespace PatientMessageExchange.Migrations.SqlServer.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("PatientMessageExchange.Core.Ehr.EhrSyncSkip", b =>
+                {
+                    b.HasOne("PatientMessageExchange.Core.Ehr.EhrSyncRun", "Run")
+                        .WithMany("Skips")
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Run");
+                });
+
+            modelBuilder.Entity("PatientMessageExchange.Core.Ehr.EhrWriteBack", b =>
+                {
+                    b.HasOne("PatientMessageExchange.Core.Patients.Appointment", null)
+                        .WithMany()
+                        .HasForeignKey("AppointmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("PatientMessageExchange.Core.Patients.Appointment", b =>
                 {
                     b.HasOne("PatientMessageExchange.Core.Patients.Patient", "Patient")
@@ -1914,6 +2178,15 @@ namespace PatientMessageExchange.Migrations.SqlServer.Migrations
                     b.Navigation("Patient");
                 });
 
+            modelBuilder.Entity("PatientMessageExchange.Core.Patients.Patient", b =>
+                {
+                    b.HasOne("PatientMessageExchange.Core.Patients.Provider", "PrimaryProvider")
+                        .WithMany()
+                        .HasForeignKey("PrimaryProviderId");
+
+                    b.Navigation("PrimaryProvider");
+                });
+
             modelBuilder.Entity("PatientMessageExchange.Core.Preferences.ContactPreference", b =>
                 {
                     b.HasOne("PatientMessageExchange.Core.Patients.Patient", "Patient")
@@ -1944,6 +2217,11 @@ namespace PatientMessageExchange.Migrations.SqlServer.Migrations
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("VariantOf");
+                });
+
+            modelBuilder.Entity("PatientMessageExchange.Core.Ehr.EhrSyncRun", b =>
+                {
+                    b.Navigation("Skips");
                 });
 
             modelBuilder.Entity("PatientMessageExchange.Core.Patients.Guardian", b =>

@@ -1143,6 +1143,197 @@ namespace PatientMessageExchange.Migrations.Sqlite.Migrations
                     b.ToTable("ProviderStatusEvents");
                 });
 
+            modelBuilder.Entity("PatientMessageExchange.Core.Ehr.EhrConnection", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("AppointmentCursorUtc")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AuthMode")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BaseUrl")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClientId")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("KeyId")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("PatientCursorUtc")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PatientIdentifierSystem")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProtectedBearerToken")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProtectedPrivateKey")
+                        .HasMaxLength(12000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RelatedPersonCursorUtc")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Scope")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SyncIntervalMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TokenUrl")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedUtc")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("EhrConnections");
+                });
+
+            modelBuilder.Entity("PatientMessageExchange.Core.Ehr.EhrSyncRun", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Created")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("FinishedUtc")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Pages")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Skipped")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("StartedUtc")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Unchanged")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Updated")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StartedUtc");
+
+                    b.ToTable("EhrSyncRuns");
+                });
+
+            modelBuilder.Entity("PatientMessageExchange.Core.Ehr.EhrSyncSkip", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResourceId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResourceType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RunId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RunId");
+
+                    b.ToTable("EhrSyncSkips");
+                });
+
+            modelBuilder.Entity("PatientMessageExchange.Core.Ehr.EhrWriteBack", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AppointmentFhirId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("AppointmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("CompletedUtc")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedUtc")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("NextAttemptUtc")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AppointmentId");
+
+                    b.HasIndex("Status", "NextAttemptUtc");
+
+                    b.ToTable("EhrWriteBacks");
+                });
+
             modelBuilder.Entity("PatientMessageExchange.Core.Patients.Appointment", b =>
                 {
                     b.Property<int>("Id")
@@ -1178,6 +1369,10 @@ namespace PatientMessageExchange.Migrations.Sqlite.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("FhirId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Location")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -1201,6 +1396,8 @@ namespace PatientMessageExchange.Migrations.Sqlite.Migrations
 
                     b.HasIndex("ExternalId");
 
+                    b.HasIndex("FhirId");
+
                     b.HasIndex("ProviderId");
 
                     b.HasIndex("StartUtc");
@@ -1216,6 +1413,12 @@ namespace PatientMessageExchange.Migrations.Sqlite.Migrations
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("EditedLocallyUtc")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("FromEhr")
                         .HasColumnType("INTEGER");
 
                     b.Property<int?>("GuardianId")
@@ -1268,6 +1471,10 @@ namespace PatientMessageExchange.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("FhirId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("FirstName")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -1289,6 +1496,8 @@ namespace PatientMessageExchange.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("FhirId");
 
                     b.HasIndex("PatientId");
 
@@ -1312,9 +1521,21 @@ namespace PatientMessageExchange.Migrations.Sqlite.Migrations
                     b.Property<DateOnly>("DateOfBirth")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("FhirId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("FirstName")
                         .IsRequired()
                         .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IdentifierSystem")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IdentifierValue")
+                        .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("IsActive")
@@ -1334,6 +1555,9 @@ namespace PatientMessageExchange.Migrations.Sqlite.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("PrimaryProviderId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("UpdatedUtc")
                         .HasColumnType("INTEGER");
 
@@ -1341,6 +1565,12 @@ namespace PatientMessageExchange.Migrations.Sqlite.Migrations
 
                     b.HasIndex("ChartNumber")
                         .IsUnique();
+
+                    b.HasIndex("FhirId");
+
+                    b.HasIndex("PrimaryProviderId");
+
+                    b.HasIndex("IdentifierValue", "IdentifierSystem");
 
                     b.HasIndex("LastName", "FirstName");
 
@@ -1353,6 +1583,10 @@ namespace PatientMessageExchange.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("FhirId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -1364,6 +1598,8 @@ namespace PatientMessageExchange.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("FhirId");
 
                     b.HasIndex("Name")
                         .IsUnique();
@@ -1806,6 +2042,26 @@ namespace PatientMessageExchange.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("PatientMessageExchange.Core.Ehr.EhrSyncSkip", b =>
+                {
+                    b.HasOne("PatientMessageExchange.Core.Ehr.EhrSyncRun", "Run")
+                        .WithMany("Skips")
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Run");
+                });
+
+            modelBuilder.Entity("PatientMessageExchange.Core.Ehr.EhrWriteBack", b =>
+                {
+                    b.HasOne("PatientMessageExchange.Core.Patients.Appointment", null)
+                        .WithMany()
+                        .HasForeignKey("AppointmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("PatientMessageExchange.Core.Patients.Appointment", b =>
                 {
                     b.HasOne("PatientMessageExchange.Core.Patients.Patient", "Patient")
@@ -1854,6 +2110,15 @@ namespace PatientMessageExchange.Migrations.Sqlite.Migrations
                     b.Navigation("Patient");
                 });
 
+            modelBuilder.Entity("PatientMessageExchange.Core.Patients.Patient", b =>
+                {
+                    b.HasOne("PatientMessageExchange.Core.Patients.Provider", "PrimaryProvider")
+                        .WithMany()
+                        .HasForeignKey("PrimaryProviderId");
+
+                    b.Navigation("PrimaryProvider");
+                });
+
             modelBuilder.Entity("PatientMessageExchange.Core.Preferences.ContactPreference", b =>
                 {
                     b.HasOne("PatientMessageExchange.Core.Patients.Patient", "Patient")
@@ -1884,6 +2149,11 @@ namespace PatientMessageExchange.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("VariantOf");
+                });
+
+            modelBuilder.Entity("PatientMessageExchange.Core.Ehr.EhrSyncRun", b =>
+                {
+                    b.Navigation("Skips");
                 });
 
             modelBuilder.Entity("PatientMessageExchange.Core.Patients.Guardian", b =>

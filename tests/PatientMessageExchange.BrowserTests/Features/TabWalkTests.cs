@@ -54,6 +54,8 @@ public sealed class TabWalkTests(Chromium chromium, WalkApp walk, ITestOutputHel
         ("/Audit", Roles.Administrator, Roles.Administrator, "audit"),
         ("/CreditAdmin/Plans", Roles.Administrator, Roles.Administrator, "credit-plans"),
         ("/CreditAdmin/Integrity", Roles.Administrator, Roles.Administrator, "credit-integrity"),
+        ("/Ehr/Connection", Roles.Administrator, Roles.Administrator, "ehr-connection"),
+        ("/Ehr/Sync", Roles.Administrator, Roles.Administrator, "ehr-sync"),
     ];
 
     /// <summary>Screens whose front-desk view differs enough to keep a screenshot of its own.</summary>

@@ -16,6 +16,12 @@ internal sealed class PatientConfiguration : IEntityTypeConfiguration<Patient>
         e.Property(p => p.Language).HasMaxLength(8);
         e.HasIndex(p => new { p.LastName, p.FirstName });
         e.Ignore(p => p.DisplayName);
+        e.Property(p => p.IdentifierSystem).HasMaxLength(200);
+        e.Property(p => p.IdentifierValue).HasMaxLength(64);
+        e.HasIndex(p => new { p.IdentifierValue, p.IdentifierSystem });
+        e.Property(p => p.FhirId).HasMaxLength(64);
+        e.HasIndex(p => p.FhirId);
+        e.HasOne(p => p.PrimaryProvider).WithMany().HasForeignKey(p => p.PrimaryProviderId).OnDelete(DeleteBehavior.ClientSetNull);
     }
 }
 
@@ -28,6 +34,8 @@ internal sealed class GuardianConfiguration : IEntityTypeConfiguration<Guardian>
         e.Property(g => g.Relationship).HasMaxLength(40);
         e.HasOne(g => g.Patient).WithMany(p => p.Guardians).HasForeignKey(g => g.PatientId).OnDelete(DeleteBehavior.Cascade);
         e.Ignore(g => g.FullName);
+        e.Property(g => g.FhirId).HasMaxLength(64);
+        e.HasIndex(g => g.FhirId);
     }
 }
 
@@ -56,6 +64,8 @@ internal sealed class ProviderConfiguration : IEntityTypeConfiguration<Provider>
         e.Property(p => p.Name).HasMaxLength(100);
         e.HasIndex(p => p.Name).IsUnique();
         e.Property(p => p.SpokenName).HasMaxLength(100);
+        e.Property(p => p.FhirId).HasMaxLength(64);
+        e.HasIndex(p => p.FhirId);
     }
 }
 
@@ -65,6 +75,8 @@ internal sealed class AppointmentConfiguration : IEntityTypeConfiguration<Appoin
     {
         e.Property(a => a.ExternalId).HasMaxLength(64);
         e.HasIndex(a => a.ExternalId);
+        e.Property(a => a.FhirId).HasMaxLength(64);
+        e.HasIndex(a => a.FhirId);
         e.Property(a => a.Location).HasMaxLength(100);
         e.Property(a => a.AppointmentType).HasMaxLength(60);
         e.Property(a => a.Status).HasConversion<string>().HasMaxLength(16);

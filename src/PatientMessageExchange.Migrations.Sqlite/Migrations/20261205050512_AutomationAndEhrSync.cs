@@ -1,0 +1,495 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace PatientMessageExchange.Migrations.Sqlite.Migrations
+{
+    /// <inheritdoc />
+    public partial class AutomationAndEhrSync : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "FhirId",
+                table: "Providers",
+                type: "TEXT",
+                maxLength: 64,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "FhirId",
+                table: "Patients",
+                type: "TEXT",
+                maxLength: 64,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "IdentifierSystem",
+                table: "Patients",
+                type: "TEXT",
+                maxLength: 200,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "IdentifierValue",
+                table: "Patients",
+                type: "TEXT",
+                maxLength: 64,
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "PrimaryProviderId",
+                table: "Patients",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "FhirId",
+                table: "Guardians",
+                type: "TEXT",
+                maxLength: 64,
+                nullable: true);
+
+            migrationBuilder.AddColumn<long>(
+                name: "EditedLocallyUtc",
+                table: "ContactPoints",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.AddColumn<bool>(
+                name: "FromEhr",
+                table: "ContactPoints",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: false);
+
+            migrationBuilder.AddColumn<int>(
+                name: "AutomationRuleId",
+                table: "Campaigns",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.AddColumn<long>(
+                name: "CancellationHandledUtc",
+                table: "Appointments",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "CancelledBy",
+                table: "Appointments",
+                type: "TEXT",
+                maxLength: 40,
+                nullable: true);
+
+            migrationBuilder.AddColumn<long>(
+                name: "CancelledUtc",
+                table: "Appointments",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "FhirId",
+                table: "Appointments",
+                type: "TEXT",
+                maxLength: 64,
+                nullable: true);
+
+            migrationBuilder.CreateTable(
+                name: "AutomationRules",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    Timing = table.Column<int>(type: "INTEGER", nullable: false),
+                    DaysBefore = table.Column<int>(type: "INTEGER", nullable: false),
+                    SendAtMinutes = table.Column<int>(type: "INTEGER", nullable: false),
+                    HoursBefore = table.Column<int>(type: "INTEGER", nullable: false),
+                    AppointmentTypes = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    ProviderIds = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    Locations = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    TemplateId = table.Column<int>(type: "INTEGER", nullable: false),
+                    IsEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    IsStandard = table.Column<bool>(type: "INTEGER", nullable: false),
+                    CreatedUtc = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedUtc = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AutomationRules", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AutomationRules_MessageTemplates_TemplateId",
+                        column: x => x.TemplateId,
+                        principalTable: "MessageTemplates",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AutomationSettings",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false),
+                    WindowStartMinutes = table.Column<int>(type: "INTEGER", nullable: false),
+                    WindowEndMinutes = table.Column<int>(type: "INTEGER", nullable: false),
+                    DeliveryDays = table.Column<int>(type: "INTEGER", nullable: false),
+                    DailyCapPerContact = table.Column<int>(type: "INTEGER", nullable: false),
+                    NoticeEmail = table.Column<string>(type: "TEXT", maxLength: 254, nullable: false),
+                    PausedUtc = table.Column<long>(type: "INTEGER", nullable: true),
+                    PausedNeedCredits = table.Column<int>(type: "INTEGER", nullable: false),
+                    PauseNoticeSentUtc = table.Column<long>(type: "INTEGER", nullable: true),
+                    UpdatedUtc = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AutomationSettings", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "EhrConnections",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Enabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    BaseUrl = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    AuthMode = table.Column<string>(type: "TEXT", maxLength: 24, nullable: false),
+                    ProtectedBearerToken = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    ClientId = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    TokenUrl = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    Scope = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    KeyId = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    ProtectedPrivateKey = table.Column<string>(type: "TEXT", maxLength: 12000, nullable: true),
+                    PatientIdentifierSystem = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    SyncIntervalMinutes = table.Column<int>(type: "INTEGER", nullable: false),
+                    PatientCursorUtc = table.Column<long>(type: "INTEGER", nullable: true),
+                    RelatedPersonCursorUtc = table.Column<long>(type: "INTEGER", nullable: true),
+                    AppointmentCursorUtc = table.Column<long>(type: "INTEGER", nullable: true),
+                    UpdatedUtc = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_EhrConnections", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "EhrSyncRuns",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    StartedUtc = table.Column<long>(type: "INTEGER", nullable: false),
+                    FinishedUtc = table.Column<long>(type: "INTEGER", nullable: true),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Created = table.Column<int>(type: "INTEGER", nullable: false),
+                    Updated = table.Column<int>(type: "INTEGER", nullable: false),
+                    Unchanged = table.Column<int>(type: "INTEGER", nullable: false),
+                    Skipped = table.Column<int>(type: "INTEGER", nullable: false),
+                    Pages = table.Column<int>(type: "INTEGER", nullable: false),
+                    Error = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_EhrSyncRuns", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "EhrWriteBacks",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    AppointmentId = table.Column<int>(type: "INTEGER", nullable: false),
+                    AppointmentFhirId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedUtc = table.Column<long>(type: "INTEGER", nullable: false),
+                    NextAttemptUtc = table.Column<long>(type: "INTEGER", nullable: false),
+                    CompletedUtc = table.Column<long>(type: "INTEGER", nullable: true),
+                    LastError = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_EhrWriteBacks", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_EhrWriteBacks_Appointments_AppointmentId",
+                        column: x => x.AppointmentId,
+                        principalTable: "Appointments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AutomatedSends",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    RuleId = table.Column<int>(type: "INTEGER", nullable: false),
+                    AppointmentId = table.Column<int>(type: "INTEGER", nullable: false),
+                    AppointmentStartUtc = table.Column<long>(type: "INTEGER", nullable: false),
+                    PatientId = table.Column<int>(type: "INTEGER", nullable: false),
+                    DecidedUtc = table.Column<long>(type: "INTEGER", nullable: false),
+                    PracticeDay = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Outcome = table.Column<int>(type: "INTEGER", nullable: false),
+                    SkipReason = table.Column<int>(type: "INTEGER", nullable: true),
+                    Explanation = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    CampaignId = table.Column<long>(type: "INTEGER", nullable: true),
+                    Address = table.Column<string>(type: "TEXT", maxLength: 254, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AutomatedSends", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AutomatedSends_AutomationRules_RuleId",
+                        column: x => x.RuleId,
+                        principalTable: "AutomationRules",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "EhrSyncSkips",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    RunId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ResourceType = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    ResourceId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_EhrSyncSkips", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_EhrSyncSkips_EhrSyncRuns_RunId",
+                        column: x => x.RunId,
+                        principalTable: "EhrSyncRuns",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Providers_FhirId",
+                table: "Providers",
+                column: "FhirId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Patients_FhirId",
+                table: "Patients",
+                column: "FhirId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Patients_IdentifierValue_IdentifierSystem",
+                table: "Patients",
+                columns: new[] { "IdentifierValue", "IdentifierSystem" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Patients_PrimaryProviderId",
+                table: "Patients",
+                column: "PrimaryProviderId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Guardians_FhirId",
+                table: "Guardians",
+                column: "FhirId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Campaigns_AutomationRuleId",
+                table: "Campaigns",
+                column: "AutomationRuleId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Appointments_CancelledUtc_CancellationHandledUtc",
+                table: "Appointments",
+                columns: new[] { "CancelledUtc", "CancellationHandledUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Appointments_FhirId",
+                table: "Appointments",
+                column: "FhirId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AutomatedSends_Address_PracticeDay_Outcome",
+                table: "AutomatedSends",
+                columns: new[] { "Address", "PracticeDay", "Outcome" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AutomatedSends_AppointmentId",
+                table: "AutomatedSends",
+                column: "AppointmentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AutomatedSends_AppointmentStartUtc",
+                table: "AutomatedSends",
+                column: "AppointmentStartUtc");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AutomatedSends_CampaignId",
+                table: "AutomatedSends",
+                column: "CampaignId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AutomatedSends_DecidedUtc_RuleId",
+                table: "AutomatedSends",
+                columns: new[] { "DecidedUtc", "RuleId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AutomatedSends_RuleId_AppointmentId_AppointmentStartUtc",
+                table: "AutomatedSends",
+                columns: new[] { "RuleId", "AppointmentId", "AppointmentStartUtc" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AutomationRules_TemplateId",
+                table: "AutomationRules",
+                column: "TemplateId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EhrSyncRuns_StartedUtc",
+                table: "EhrSyncRuns",
+                column: "StartedUtc");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EhrSyncSkips_RunId",
+                table: "EhrSyncSkips",
+                column: "RunId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EhrWriteBacks_AppointmentId",
+                table: "EhrWriteBacks",
+                column: "AppointmentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EhrWriteBacks_Status_NextAttemptUtc",
+                table: "EhrWriteBacks",
+                columns: new[] { "Status", "NextAttemptUtc" });
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_Patients_Providers_PrimaryProviderId",
+                table: "Patients",
+                column: "PrimaryProviderId",
+                principalTable: "Providers",
+                principalColumn: "Id");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropForeignKey(
+                name: "FK_Patients_Providers_PrimaryProviderId",
+                table: "Patients");
+
+            migrationBuilder.DropTable(
+                name: "AutomatedSends");
+
+            migrationBuilder.DropTable(
+                name: "AutomationSettings");
+
+            migrationBuilder.DropTable(
+                name: "EhrConnections");
+
+            migrationBuilder.DropTable(
+                name: "EhrSyncSkips");
+
+            migrationBuilder.DropTable(
+                name: "EhrWriteBacks");
+
+            migrationBuilder.DropTable(
+                name: "AutomationRules");
+
+            migrationBuilder.DropTable(
+                name: "EhrSyncRuns");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Providers_FhirId",
+                table: "Providers");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Patients_FhirId",
+                table: "Patients");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Patients_IdentifierValue_IdentifierSystem",
+                table: "Patients");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Patients_PrimaryProviderId",
+                table: "Patients");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Guardians_FhirId",
+                table: "Guardians");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Campaigns_AutomationRuleId",
+                table: "Campaigns");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Appointments_CancelledUtc_CancellationHandledUtc",
+                table: "Appointments");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Appointments_FhirId",
+                table: "Appointments");
+
+            migrationBuilder.DropColumn(
+                name: "FhirId",
+                table: "Providers");
+
+            migrationBuilder.DropColumn(
+                name: "FhirId",
+                table: "Patients");
+
+            migrationBuilder.DropColumn(
+                name: "IdentifierSystem",
+                table: "Patients");
+
+            migrationBuilder.DropColumn(
+                name: "IdentifierValue",
+                table: "Patients");
+
+            migrationBuilder.DropColumn(
+                name: "PrimaryProviderId",
+                table: "Patients");
+
+            migrationBuilder.DropColumn(
+                name: "FhirId",
+                table: "Guardians");
+
+            migrationBuilder.DropColumn(
+                name: "EditedLocallyUtc",
+                table: "ContactPoints");
+
+            migrationBuilder.DropColumn(
+                name: "FromEhr",
+                table: "ContactPoints");
+
+            migrationBuilder.DropColumn(
+                name: "AutomationRuleId",
+                table: "Campaigns");
+
+            migrationBuilder.DropColumn(
+                name: "CancellationHandledUtc",
+                table: "Appointments");
+
+            migrationBuilder.DropColumn(
+                name: "CancelledBy",
+                table: "Appointments");
+
+            migrationBuilder.DropColumn(
+                name: "CancelledUtc",
+                table: "Appointments");
+
+            migrationBuilder.DropColumn(
+                name: "FhirId",
+                table: "Appointments");
+        }
+    }
+}
