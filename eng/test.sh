@@ -80,6 +80,17 @@ if ! dotnet build PatientMessageExchange.sln -nologo -v:q -clp:ErrorsOnly; then
     exit 1
 fi
 
+# Medplum needs Node 20 or later; Debian 12's nodejs is 18. When the system's Node is older, the FHIR test server runs
+# on the Node that the Playwright package ships with the browser tests' build output.
+node_major="$(node --version 2>/dev/null | sed -n 's/^v\([0-9]*\).*/\1/p')"
+if [ "${node_major:-0}" -lt 20 ] && [ -z "${PMX_NODE:-}" ]; then
+    bundled="$(find tests/PatientMessageExchange.BrowserTests/bin -path '*/.playwright/node/linux-x64/node' -type f 2>/dev/null | head -1)"
+    if [ -n "$bundled" ]; then
+        export PMX_NODE="$root/$bundled"
+        echo "System Node is ${node_major:-missing}; the FHIR test server uses $PMX_NODE ($("$PMX_NODE" --version))"
+    fi
+fi
+
 rm -rf "$results"
 mkdir -p "$results"
 run_failures=0

@@ -39,7 +39,7 @@ public sealed partial class MedplumFhirServer
             throw new InvalidOperationException(
                 "tests/fhir-server/node_modules is missing; eng/test.sh installs it (cd tests/fhir-server && npm ci).");
         }
-        var start = new ProcessStartInfo("node")
+        var start = new ProcessStartInfo(NodePath)
         {
             WorkingDirectory = ScriptFolder,
             RedirectStandardInput = true,
@@ -83,9 +83,16 @@ public sealed partial class MedplumFhirServer
         }
     }
 
+    /// <summary>
+    /// The Node executable: PMX_NODE when set (eng/test.sh points it at the Node that Playwright ships when the system's
+    /// is older than 20), otherwise "node" from the PATH.
+    /// </summary>
+    private static string NodePath =>
+        Environment.GetEnvironmentVariable("PMX_NODE") is { Length: > 0 } configured ? configured : "node";
+
     private static async Task<int> NodeMajorVersionAsync()
     {
-        using var node = Process.Start(new ProcessStartInfo("node", "--version") { RedirectStandardOutput = true, UseShellExecute = false })!;
+        using var node = Process.Start(new ProcessStartInfo(NodePath, "--version") { RedirectStandardOutput = true, UseShellExecute = false })!;
         var version = (await node.StandardOutput.ReadToEndAsync()).Trim().TrimStart('v');
         await node.WaitForExitAsync();
         return int.Parse(version.Split('.')[0], System.Globalization.CultureInfo.InvariantCulture);
