@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using PatientMessageExchange.Core.Audit;
 using PatientMessageExchange.Core.Data;
+using PatientMessageExchange.Core.Ehr;
 using PatientMessageExchange.Core.Patients;
 
 namespace PatientMessageExchange.Core.Replies;
@@ -9,7 +10,8 @@ namespace PatientMessageExchange.Core.Replies;
 /// <summary>
 /// What a family's answer does to an appointment, whichever way it came (text, email link): confirm it or cancel it.
 /// Each is one conditional update, so a repeated answer changes nothing, and an appointment that has started or passed
-/// is never changed. A cancellation puts the slot on the Cancellations worklist. Both are audited as the patient.
+/// is never changed. A cancellation puts the slot on the Cancellations worklist and, for an appointment from the EHR, is
+/// written back to it. Both are audited as the patient.
 /// </summary>
 public static class AppointmentResponses
 {
@@ -25,6 +27,8 @@ public static class AppointmentResponses
                 .SetProperty(a => a.CancellationHandledUtc, (DateTimeOffset?)null), ct);
         if (updated == 1)
         {
+            // An appointment that came from the EHR is cancelled there too (the outbox row commits with the answer).
+            await EhrWriteBackQueue.AddIfFromEhrAsync(db, appointmentId, EhrWriteBackKind.Cancelled, now, ct);
             db.AuditEvents.Add(new AuditEvent
             {
                 OccurredUtc = now, UserName = "patient", Action = AuditActions.AppointmentCancelled, EntityType = nameof(Appointment),

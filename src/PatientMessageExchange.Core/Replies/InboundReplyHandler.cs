@@ -183,15 +183,7 @@ public class InboundReplyHandler(
         if (updated == 1)
         {
             // An appointment that came from the EHR gets the answer written back to it (the outbox commits with it).
-            var fhirId = await db.Appointments.Where(a => a.Id == appointmentId).Select(a => a.FhirId).FirstAsync(ct);
-            if (fhirId is not null)
-            {
-                db.EhrWriteBacks.Add(new EhrWriteBack
-                {
-                    AppointmentId = appointmentId, AppointmentFhirId = fhirId, Kind = EhrWriteBackKind.Confirmed,
-                    CreatedUtc = now, NextAttemptUtc = now,
-                });
-            }
+            await EhrWriteBackQueue.AddIfFromEhrAsync(db, appointmentId, EhrWriteBackKind.Confirmed, now, ct);
             db.AuditEvents.Add(new AuditEvent
             {
                 OccurredUtc = now, UserName = "patient", Action = AuditActions.AppointmentConfirmed, EntityType = nameof(Appointment),

@@ -105,18 +105,20 @@ public sealed class EhrWriteBackTests(MedplumFhirServer server) : IClassFixture<
     }
 
     [Fact]
-    public async Task A_cancellation_is_written_back_as_declined_with_the_appointment_cancelled()
+    public async Task A_cancellation_by_the_family_is_written_back_as_declined_with_the_appointment_cancelled()
     {
-        var id = await _app.QueryAsync(db => db.Appointments.Where(a => a.FhirId == "appt-6").Select(a => a.Id).SingleAsync());
-        await _app.QueryAsync(async db =>
+        int id;
+        await using (var scope = _app.Services.CreateAsyncScope())
         {
-            db.EhrWriteBacks.Add(new EhrWriteBack
-            {
-                AppointmentId = id, AppointmentFhirId = "appt-6", Kind = EhrWriteBackKind.Cancelled,
-                CreatedUtc = _app.Clock.GetUtcNow(), NextAttemptUtc = _app.Clock.GetUtcNow(),
-            });
-            return await db.SaveChangesAsync();
-        });
+            var db = scope.ServiceProvider.GetRequiredService<PmxDbContext>();
+            id = await db.Appointments.Where(a => a.FhirId == "appt-6").Select(a => a.Id).SingleAsync();
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            Assert.True(await AppointmentResponses.CancelAsync(db, id, "text reply", _app.Clock.GetUtcNow(), default));
+            await transaction.CommitAsync();
+        }
+        var queued = await _app.QueryAsync(db => db.EhrWriteBacks.SingleAsync());
+        Assert.Equal((id, "appt-6", EhrWriteBackKind.Cancelled, EhrWriteBackStatus.Pending),
+            (queued.AppointmentId, queued.AppointmentFhirId, queued.Kind, queued.Status));
 
         Assert.Equal(1, await ProcessAsync());
 
