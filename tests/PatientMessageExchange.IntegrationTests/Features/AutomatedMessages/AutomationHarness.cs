@@ -31,19 +31,32 @@ public sealed class AutomationHarness : IAsyncDisposable
     public RecordingDispatchQueue Queue { get; private set; } = null!;
     public DateTimeOffset Now => App.Clock.GetUtcNow();
 
-    public static async Task<AutomationHarness> StartAsync(DateTimeOffset start, int credits)
+    public static async Task<AutomationHarness> StartAsync(DateTimeOffset start, int credits) => await StartAsync(start, credits, demoPatients: 0);
+
+    /// <summary>
+    /// With <paramref name="demoPatients"/> above zero the registry is the demo practice's (what <c>--seed-demo</c>
+    /// seeds, with its contact points and preferences as they are); otherwise every family is reached by email.
+    /// </summary>
+    public static async Task<AutomationHarness> StartAsync(DateTimeOffset start, int credits, int demoPatients)
     {
         var harness = new AutomationHarness();
         harness.Launch(start, null);
         await harness.App.CompleteSetupAsync();
-        await harness.QueryAsync(async db =>
+        if (demoPatients > 0)
         {
-            foreach (var row in await db.DefaultContactPreferences.Where(p => p.Need == Need.AppointmentConfirmation || p.Need == Need.AppointmentReminder).ToListAsync())
+            await harness.WithAsync<bool, DemoDataSeeder>(demo => demo.SeedAsync(demoPatients));
+        }
+        else
+        {
+            await harness.QueryAsync(async db =>
             {
-                row.Modes = [ContactMode.Email];
-            }
-            return await db.SaveChangesAsync();
-        });
+                foreach (var row in await db.DefaultContactPreferences.Where(p => p.Need == Need.AppointmentConfirmation || p.Need == Need.AppointmentReminder).ToListAsync())
+                {
+                    row.Modes = [ContactMode.Email];
+                }
+                return await db.SaveChangesAsync();
+            });
+        }
         if (credits > 0)
         {
             await using var scope = harness.App.Services.CreateAsyncScope();
