@@ -50,6 +50,7 @@ public class PmxDbContext(DbContextOptions<PmxDbContext> options) : IdentityDbCo
     public DbSet<EhrSyncRun> EhrSyncRuns => Set<EhrSyncRun>();
     public DbSet<EhrSyncSkip> EhrSyncSkips => Set<EhrSyncSkip>();
     public DbSet<EhrWriteBack> EhrWriteBacks => Set<EhrWriteBack>();
+    public DbSet<EhrContactRemoval> EhrContactRemovals => Set<EhrContactRemoval>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

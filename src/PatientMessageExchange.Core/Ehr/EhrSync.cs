@@ -175,6 +175,7 @@ public class EhrSync(
             .Where(p => (p.IdentifierSystem == system && values.Contains(p.IdentifierValue!)) || fhirIds.Contains(p.FhirId!)
                         || upper.Contains(p.ChartNumber.ToUpper()))
             .ToListAsync(ct);
+        var removals = await RemovalsAsync(db, existing, ct);
         var now = clock.GetUtcNow();
         foreach (var resource in patients)
         {
@@ -251,7 +252,7 @@ public class EhrSync(
                 patient.PrimaryProviderId = await ProviderIdAsync(db, context, practitioner.Reference!, ct);
             }
             var wanted = EhrTelecom.Map(resource.Telecom, normalizer, now, problems);
-            EhrTelecom.Apply(patient, null, wanted, now, removed => db.ContactPoints.Remove(removed));
+            EhrTelecom.Apply(patient, null, wanted, now, removed => db.ContactPoints.Remove(removed), RemovedFor(removals, patient));
             foreach (var problem in problems)
             {
                 counts.Skip(PatientType, resource.Id, TelecomNote + problem);
@@ -340,6 +341,24 @@ public class EhrSync(
         return provider.Id;
     }
 
+    private static readonly IReadOnlySet<(ContactMode Mode, string Value)> NoneRemoved = new HashSet<(ContactMode, string)>();
+
+    /// <summary>The contact values staff removed from these patients, which the sync must not add back.</summary>
+    private static async Task<Dictionary<int, HashSet<(ContactMode Mode, string Value)>>> RemovalsAsync(PmxDbContext db,
+        IEnumerable<Patient> patients, CancellationToken ct)
+    {
+        var ids = patients.Where(p => p.Id != 0).Select(p => p.Id).ToList();
+        var rows = ids.Count == 0
+            ? []
+            : await db.EhrContactRemovals.AsNoTracking().Where(r => ids.Contains(r.PatientId))
+                .Select(r => new { r.PatientId, r.Mode, r.Value }).ToListAsync(ct);
+        return rows.GroupBy(r => r.PatientId).ToDictionary(g => g.Key, g => g.Select(r => (r.Mode, r.Value)).ToHashSet());
+    }
+
+    private static IReadOnlySet<(ContactMode Mode, string Value)> RemovedFor(
+        Dictionary<int, HashSet<(ContactMode Mode, string Value)>> removals, Patient patient) =>
+        patient.Id != 0 && removals.TryGetValue(patient.Id, out var set) ? set : NoneRemoved;
+
     private async Task ApplyRelatedPersonsAsync(PmxDbContext db, RunContext context, IReadOnlyList<Resource> resources,
         EhrSyncCounts counts, CancellationToken ct)
     {
@@ -347,6 +366,7 @@ public class EhrSync(
         var patientIds = people.Select(p => PatientFhirId(p.Patient?.Reference)).Where(id => id is not null).Distinct().ToList();
         var patients = await db.Patients.Include(p => p.ContactPoints).Include(p => p.Guardians).AsSplitQuery()
             .Where(p => patientIds.Contains(p.FhirId)).ToListAsync(ct);
+        var removals = await RemovalsAsync(db, patients, ct);
         var now = clock.GetUtcNow();
         foreach (var person in people)
         {
@@ -413,7 +433,7 @@ public class EhrSync(
             }
             var problems = new List<string>();
             var wanted = EhrTelecom.Map(person.Telecom, normalizer, now, problems);
-            EhrTelecom.Apply(patient, guardian, wanted, now, removed => db.ContactPoints.Remove(removed));
+            EhrTelecom.Apply(patient, guardian, wanted, now, removed => db.ContactPoints.Remove(removed), RemovedFor(removals, patient));
             foreach (var problem in problems)
             {
                 counts.Skip(RelatedPersonType, person.Id, TelecomNote + problem);

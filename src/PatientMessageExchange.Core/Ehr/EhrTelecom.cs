@@ -61,16 +61,18 @@ internal static class EhrTelecom
     /// <summary>
     /// Brings one owner's contact points (the patient's own, or one guardian's) in line with the EHR, without touching
     /// what staff corrected or what a bounce or opt-out flagged: those the app owns, and the EHR only adds beside them.
+    /// A value staff removed from the patient (<paramref name="removedLocally"/>) is not added again.
     /// </summary>
     public static void Apply(PatientMessageExchange.Core.Patients.Patient patient, Guardian? owner,
-        IReadOnlyDictionary<ContactMode, string> wanted, DateTimeOffset now, Action<PatientMessageExchange.Core.Patients.ContactPoint> removed)
+        IReadOnlyDictionary<ContactMode, string> wanted, DateTimeOffset now, Action<PatientMessageExchange.Core.Patients.ContactPoint> removed,
+        IReadOnlySet<(ContactMode Mode, string Value)> removedLocally)
     {
         var mine = patient.ContactPoints.Where(c => owner is null
             ? c.GuardianId is null && c.Guardian is null
             : ReferenceEquals(c.Guardian, owner) || (owner.Id != 0 && c.GuardianId == owner.Id)).ToList();
         foreach (var (mode, value) in wanted)
         {
-            if (patient.ContactPoints.Any(c => c.Mode == mode && c.Value == value))
+            if (patient.ContactPoints.Any(c => c.Mode == mode && c.Value == value) || removedLocally.Contains((mode, value)))
             {
                 continue;
             }

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using PatientMessageExchange.Core.Audit;
 using PatientMessageExchange.Core.Common;
 using PatientMessageExchange.Core.Data;
+using PatientMessageExchange.Core.Ehr;
 
 namespace PatientMessageExchange.Core.Patients;
 
@@ -159,6 +160,11 @@ public class PatientDirectory(PmxDbContext db, AuditLog audit, ContactNormalizer
             return OperationResult.Fail("That contact point no longer exists.");
         }
         db.ContactPoints.Remove(point);
+        if (point.FromEhr && !await db.EhrContactRemovals.AnyAsync(r => r.PatientId == patientId && r.Mode == point.Mode && r.Value == point.Value, ct))
+        {
+            // The sync would add it back the next time the EHR changes this patient; staff removed it on purpose.
+            db.EhrContactRemovals.Add(new EhrContactRemoval { PatientId = patientId, Mode = point.Mode, Value = point.Value, RemovedUtc = clock.GetUtcNow() });
+        }
         audit.Add(AuditActions.ContactPointChanged, nameof(Patient), patientId.ToString(), $"{point.Mode} removed");
         await db.SaveChangesAsync(ct);
         return OperationResult.Ok;

@@ -1246,6 +1246,38 @@ namespace PatientMessageExchange.Migrations.PostgreSql.Migrations
                     b.ToTable("EhrConnections");
                 });
 
+            modelBuilder.Entity("PatientMessageExchange.Core.Ehr.EhrContactRemoval", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Mode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<int>("PatientId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("RemovedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PatientId", "Mode", "Value")
+                        .IsUnique();
+
+                    b.ToTable("EhrContactRemovals");
+                });
+
             modelBuilder.Entity("PatientMessageExchange.Core.Ehr.EhrSyncRun", b =>
                 {
                     b.Property<int>("Id")
@@ -2100,6 +2132,15 @@ namespace PatientMessageExchange.Migrations.PostgreSql.Migrations
                         .WithMany()
                         .HasForeignKey("PlanId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PatientMessageExchange.Core.Ehr.EhrContactRemoval", b =>
+                {
+                    b.HasOne("PatientMessageExchange.Core.Patients.Patient", null)
+                        .WithMany()
+                        .HasForeignKey("PatientId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

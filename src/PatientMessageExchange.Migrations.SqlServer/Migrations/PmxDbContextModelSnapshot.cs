@@ -1253,6 +1253,38 @@ namespace PatientMessageExchange.Migrations.SqlServer.Migrations
                     b.ToTable("EhrConnections");
                 });
 
+            modelBuilder.Entity("PatientMessageExchange.Core.Ehr.EhrContactRemoval", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Mode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<int>("PatientId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset>("RemovedUtc")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("nvarchar(254)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PatientId", "Mode", "Value")
+                        .IsUnique();
+
+                    b.ToTable("EhrContactRemovals");
+                });
+
             modelBuilder.Entity("PatientMessageExchange.Core.Ehr.EhrSyncRun", b =>
                 {
                     b.Property<int>("Id")
@@ -2107,6 +2139,15 @@ namespace PatientMessageExchange.Migrations.SqlServer.Migrations
                         .WithMany()
                         .HasForeignKey("PlanId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PatientMessageExchange.Core.Ehr.EhrContactRemoval", b =>
+                {
+                    b.HasOne("PatientMessageExchange.Core.Patients.Patient", null)
+                        .WithMany()
+                        .HasForeignKey("PatientId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

@@ -1211,6 +1211,36 @@ namespace PatientMessageExchange.Migrations.Sqlite.Migrations
                     b.ToTable("EhrConnections");
                 });
 
+            modelBuilder.Entity("PatientMessageExchange.Core.Ehr.EhrContactRemoval", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Mode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PatientId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RemovedUtc")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PatientId", "Mode", "Value")
+                        .IsUnique();
+
+                    b.ToTable("EhrContactRemovals");
+                });
+
             modelBuilder.Entity("PatientMessageExchange.Core.Ehr.EhrSyncRun", b =>
                 {
                     b.Property<int>("Id")
@@ -2039,6 +2069,15 @@ namespace PatientMessageExchange.Migrations.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("PlanId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PatientMessageExchange.Core.Ehr.EhrContactRemoval", b =>
+                {
+                    b.HasOne("PatientMessageExchange.Core.Patients.Patient", null)
+                        .WithMany()
+                        .HasForeignKey("PatientId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

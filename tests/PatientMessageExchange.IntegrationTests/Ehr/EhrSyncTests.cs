@@ -138,6 +138,33 @@ public sealed class EhrSyncTests(MedplumFhirServer server) : IClassFixture<Medpl
     }
 
     [Fact]
+    public async Task A_contact_staff_removed_stays_removed_when_the_EHR_changes_the_patient_and_a_new_one_still_comes()
+    {
+        await _app.SyncAsync();
+        var patientId = await _app.QueryAsync(db => db.Patients.Where(p => p.FhirId == "pat-7").Select(p => p.Id).SingleAsync());
+        var home = await _app.QueryAsync(db => db.ContactPoints.SingleAsync(c => c.PatientId == patientId && c.GuardianId == null && c.Mode == ContactMode.Phone));
+        Assert.True(home.FromEhr);
+        await using (var scope = _app.Services.CreateAsyncScope())
+        {
+            // The family says the home phone is gone; staff remove it on the patient page.
+            var removed = await scope.ServiceProvider.GetRequiredService<PatientDirectory>().RemoveContactPointAsync(patientId, home.Id);
+            Assert.True(removed.Succeeded, removed.Error);
+        }
+
+        // The EHR still lists that home phone, and its next change to the patient (a new email) brings it back unless
+        // the removal is remembered. The new email is new information and is taken.
+        var patient = await server.ReadAsync<Hl7.Fhir.Model.Patient>("Patient/pat-7");
+        patient.Telecom.Single(t => t.System == Hl7.Fhir.Model.ContactPoint.ContactPointSystem.Email).Value = "pat7-new@example.com";
+        await server.PutAsync(patient);
+        Assert.Equal(EhrSyncRunStatus.Succeeded, (await _app.SyncAsync()).Status);
+
+        var after = await _app.QueryAsync(db => db.ContactPoints.AsNoTracking().Where(c => c.PatientId == patientId && c.GuardianId == null).ToListAsync());
+        Assert.DoesNotContain(after, c => c.Mode == ContactMode.Phone && c.Value == home.Value);
+        Assert.Equal("pat7-new@example.com", after.Single(c => c.Mode == ContactMode.Email).Value);
+        Assert.Equal(1, await _app.QueryAsync(db => db.EhrContactRemovals.CountAsync(r => r.PatientId == patientId && r.Value == home.Value)));
+    }
+
+    [Fact]
     public async Task A_reschedule_in_the_EHR_moves_the_appointment_and_drops_its_old_confirmation()
     {
         await _app.SyncAsync();

@@ -53,3 +53,14 @@ internal sealed class EhrWriteBackConfiguration : IEntityTypeConfiguration<EhrWr
         e.HasOne<Patients.Appointment>().WithMany().HasForeignKey(w => w.AppointmentId).OnDelete(DeleteBehavior.Cascade);
     }
 }
+
+internal sealed class EhrContactRemovalConfiguration : IEntityTypeConfiguration<EhrContactRemoval>
+{
+    public void Configure(EntityTypeBuilder<EhrContactRemoval> e)
+    {
+        e.Property(r => r.Mode).HasConversion<string>().HasMaxLength(16);
+        e.Property(r => r.Value).HasMaxLength(254);
+        e.HasIndex(r => new { r.PatientId, r.Mode, r.Value }).IsUnique();
+        e.HasOne<Patients.Patient>().WithMany().HasForeignKey(r => r.PatientId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
