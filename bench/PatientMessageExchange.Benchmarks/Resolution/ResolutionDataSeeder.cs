@@ -32,8 +32,8 @@ public static class ResolutionDataSeeder
             "INSERT INTO \"Guardians\" (\"Id\", \"PatientId\", \"FirstName\", \"LastName\", \"IsPrimary\") VALUES (@id, @patient, 'Bench', 'Guardian', @primary)",
             "@id", "@patient", "@primary");
         var point = Prepare(connection, tx,
-            "INSERT INTO \"ContactPoints\" (\"PatientId\", \"GuardianId\", \"Mode\", \"Value\", \"Status\", \"StatusReason\", \"StatusChangedUtc\") " +
-            "VALUES (@patient, @guardian, @mode, @value, @status, NULL, @now)",
+            "INSERT INTO \"ContactPoints\" (\"PatientId\", \"GuardianId\", \"Mode\", \"Value\", \"Status\", \"StatusReason\", \"StatusChangedUtc\", \"FromEhr\") " +
+            "VALUES (@patient, @guardian, @mode, @value, @status, NULL, @now, FALSE)",
             "@patient", "@guardian", "@mode", "@value", "@status", "@now");
         var preference = Prepare(connection, tx,
             "INSERT INTO \"ContactPreferences\" (\"PatientId\", \"Need\", \"Modes\", \"ExpressedUtc\", \"RecordedBy\") VALUES (@patient, @need, @modes, @now, 'bench')",
