@@ -200,32 +200,29 @@ public class AutomationScheduler(
         var patientIds = members.Select(m => m.Appointment.PatientId).Distinct().ToArray();
         var patients = await db.Patients.AsNoTracking().Include(p => p.Guardians)
             .Where(p => patientIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
-        var firstAppointment = await db.Appointments.AsNoTracking().Include(a => a.Provider)
-            .FirstAsync(a => a.Id == members[0].Appointment.Id, ct);
+        var appointmentIds = members.Select(m => m.Appointment.Id).ToArray();
+        var appointments = await db.Appointments.AsNoTracking().Include(a => a.Provider)
+            .Where(a => appointmentIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id, ct);
+        var firstAppointment = appointments[members[0].Appointment.Id];
         var lead = patients[members[0].Appointment.PatientId];
         var variant = family!.For(first.Language ?? lead.Language);
-        var names = patientIds.Select(id => patients[id]).Select(p => string.IsNullOrWhiteSpace(p.PreferredName) ? p.FirstName : p.PreferredName!)
-            .ToList();
+        static string Called(Patient p) => string.IsNullOrWhiteSpace(p.PreferredName) ? p.FirstName : p.PreferredName!;
+        var names = patientIds.Select(id => Called(patients[id])).ToList();
         var joined = JoinNames(names, variant.Language);
+        // Each child with their own appointment, in time order, for the appointment.summary field.
+        var each = members.Select(m => new NamedAppointment(Called(patients[m.Appointment.PatientId]), appointments[m.Appointment.Id])).ToList();
         var together = new Patient
         {
             Id = lead.Id, ChartNumber = lead.ChartNumber, FirstName = joined, PreferredName = joined, LastName = lead.LastName,
             DateOfBirth = lead.DateOfBirth, Language = lead.Language, IsActive = lead.IsActive, Guardians = lead.Guardians,
         };
         var contact = new ResolvedContact(first.ContactPointId ?? 0, first.Mode, first.Address, null);
-        var merged = renderer.Render(variant, contact, together, firstAppointment, null, profile);
+        var merged = renderer.Render(variant, contact, together, firstAppointment, null, profile, each);
         return merged with { ContactPointId = first.ContactPointId };
     }
 
-    public static string JoinNames(IReadOnlyList<string> names, string? language)
-    {
-        if (names.Count == 1)
-        {
-            return names[0];
-        }
-        var and = string.Equals(TemplateLanguages.Normalize(language), "es", StringComparison.OrdinalIgnoreCase) ? "y" : "and";
-        return string.Join(", ", names.Take(names.Count - 1)) + $" {and} " + names[^1];
-    }
+    public static string JoinNames(IReadOnlyList<string> names, string? language) =>
+        MergeDataFactory.JoinNames(names, MergeDataFactory.CultureFor(language));
 
     private async Task<Dictionary<string, int>> SentTodayAsync(DateOnly today, CancellationToken ct)
     {

@@ -28,11 +28,15 @@ public sealed class RecipientRenderer(TemplateRenderer renderer, MergeDataFactor
     public PreparedPractice Prepare(PracticeProfile profile) => mergeData.Prepare(profile);
 
     public PlannedMessage Render(MessageTemplate variant, ResolvedContact contact, Patient patient, Appointment? appointment,
-        DueItem? due, PracticeProfile profile) =>
-        Render(variant, contact, patient, appointment, due, mergeData.Prepare(profile));
+        DueItem? due, PracticeProfile profile, IReadOnlyList<NamedAppointment>? together = null) =>
+        Render(variant, contact, patient, appointment, due, mergeData.Prepare(profile), together);
 
+    /// <summary>
+    /// <paramref name="together"/>: every child's appointment when one message names several children (see
+    /// <see cref="MergeDataFactory.Summary"/>); null for a message about one appointment.
+    /// </summary>
     public PlannedMessage Render(MessageTemplate variant, ResolvedContact contact, Patient patient, Appointment? appointment,
-        DueItem? due, PreparedPractice practice)
+        DueItem? due, PreparedPractice practice, IReadOnlyList<NamedAppointment>? together = null)
     {
         var channel = contact.Mode.ToChannel();
         var language = variant.Language;
@@ -41,7 +45,7 @@ public sealed class RecipientRenderer(TemplateRenderer renderer, MergeDataFactor
             case Channel.Email:
             {
                 // The subject and the body see the same values (only a voice part words the provider differently).
-                var data = mergeData.Create(practice, patient, appointment, due, TemplatePart.EmailBody, language);
+                var data = mergeData.Create(practice, patient, appointment, due, TemplatePart.EmailBody, language, together);
                 var subject = renderer.Render(TemplatePart.EmailSubject, variant.EmailSubject, data);
                 var body = renderer.Render(TemplatePart.EmailBody, variant.EmailHtmlBody, data);
                 return new PlannedMessage(patient.Id, contact.ContactPointId, appointment?.Id, contact.Mode, contact.Value,
@@ -50,7 +54,7 @@ public sealed class RecipientRenderer(TemplateRenderer renderer, MergeDataFactor
             case Channel.Sms:
             {
                 var text = renderer.Render(TemplatePart.Sms, variant.SmsBody,
-                    mergeData.Create(practice, patient, appointment, due, TemplatePart.Sms, language));
+                    mergeData.Create(practice, patient, appointment, due, TemplatePart.Sms, language, together));
                 var segments = SmsSegmenter.Count(text).Segments;
                 return new PlannedMessage(patient.Id, contact.ContactPointId, appointment?.Id, contact.Mode, contact.Value,
                     null, text, language, segments, CreditRates.Text(segments, practice.PerSegmentTextPricing), due);
@@ -58,7 +62,7 @@ public sealed class RecipientRenderer(TemplateRenderer renderer, MergeDataFactor
             default:
             {
                 var script = renderer.Render(TemplatePart.Voice, variant.VoiceScript,
-                    mergeData.Create(practice, patient, appointment, due, TemplatePart.Voice, language));
+                    mergeData.Create(practice, patient, appointment, due, TemplatePart.Voice, language, together));
                 return new PlannedMessage(patient.Id, contact.ContactPointId, appointment?.Id, contact.Mode, contact.Value,
                     null, script, language, 0, CreditRates.Outbound(contact.Mode), due);
             }

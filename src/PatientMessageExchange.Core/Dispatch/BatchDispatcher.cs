@@ -147,8 +147,8 @@ public class BatchDispatcher(
     /// <summary>
     /// Claims the next due messages of the batch (<c>Queued → Sending</c>) in one statement, under a token of this
     /// claim, and returns the rows this worker now holds: a message claimed by another run at the same moment is not
-    /// among them (R15). Null when nothing is due. Confirmation requests for appointments confirmed meanwhile are
-    /// cancelled here and not returned.
+    /// among them (R15). Null when nothing is due. Confirmation requests for appointments confirmed meanwhile, and
+    /// confirmations or automated messages whose appointment has already started, are cancelled here and not returned.
     /// </summary>
     private async Task<List<Message>?> ClaimChunkAsync(long batchId, int size, SendContext context, CancellationToken ct)
     {
@@ -173,18 +173,31 @@ public class BatchDispatcher(
         var claimed = await db.Messages.AsNoTracking()
             .Where(m => due.Contains(m.Id) && m.Status == MessageStatus.Sending && m.ClaimToken == token)
             .OrderBy(m => m.Id).ToListAsync(ct);
-        if (context.Campaign.Kind == CampaignKind.Confirmation)
+        if (context.Campaign.Kind == CampaignKind.Confirmation || context.Campaign.AutomationRuleId is not null)
         {
             // Once an appointment is confirmed (by an earlier text, call or the front desk), no further request for it
-            // goes out; the message is cancelled and its credits released.
+            // goes out; and a confirmation or automated reminder whose appointment has already started (a campaign
+            // created before downtime, sent after it) is pointless. Either way the message is cancelled with the
+            // reason and its credits released.
             var appointmentIds = claimed.Where(m => m.AppointmentId is not null).Select(m => m.AppointmentId!.Value).Distinct().ToList();
-            var confirmed = (await db.Appointments.AsNoTracking()
-                .Where(a => appointmentIds.Contains(a.Id) && a.Status == AppointmentStatus.Confirmed)
-                .Select(a => a.Id).ToListAsync(ct)).ToHashSet();
-            foreach (var message in claimed.Where(m => m.AppointmentId is { } id && confirmed.Contains(id)).ToList())
+            var appointments = await db.Appointments.AsNoTracking()
+                .Where(a => appointmentIds.Contains(a.Id))
+                .Select(a => new { a.Id, a.Status, a.StartUtc }).ToDictionaryAsync(a => a.Id, ct);
+            foreach (var message in claimed.Where(m => m.AppointmentId is not null).ToList())
             {
-                await CancelAsync(message, "Not sent: the appointment was already confirmed.", ct);
-                claimed.Remove(message);
+                if (!appointments.TryGetValue(message.AppointmentId!.Value, out var appointment))
+                {
+                    continue;
+                }
+                var reason = appointment.StartUtc <= now ? "Not sent: the appointment had already started."
+                    : context.Campaign.Kind == CampaignKind.Confirmation && appointment.Status == AppointmentStatus.Confirmed
+                        ? "Not sent: the appointment was already confirmed."
+                        : null;
+                if (reason is not null)
+                {
+                    await CancelAsync(message, reason, ct);
+                    claimed.Remove(message);
+                }
             }
         }
         return claimed;

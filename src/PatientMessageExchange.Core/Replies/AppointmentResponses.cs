@@ -39,6 +39,15 @@ public static class AppointmentResponses
         return updated == 1;
     }
 
+    /// <summary>
+    /// The brothers' and sisters' appointments an automated message to <paramref name="address"/> named besides its own
+    /// (the decisions merged into it), so that one answer confirms or cancels every appointment the family was asked about.
+    /// </summary>
+    public static Task<List<int>> MergedSiblingsAsync(PmxDbContext db, long campaignId, string address, CancellationToken ct) =>
+        db.AutomatedSends.AsNoTracking()
+            .Where(s => s.CampaignId == campaignId && s.Address == address && s.Outcome == Automation.AutomatedSendOutcome.Merged)
+            .Select(s => s.AppointmentId).ToListAsync(ct);
+
     /// <summary>Whether the appointment is still ahead, so that an answer can change it.</summary>
     public static Task<bool> IsAheadAsync(PmxDbContext db, int appointmentId, DateTimeOffset now, CancellationToken ct) =>
         db.Appointments.AnyAsync(a => a.Id == appointmentId && a.StartUtc > now, ct);

@@ -7,11 +7,16 @@ namespace PatientMessageExchange.Core.Replies;
 
 /// <summary>
 /// A call's side of the conversation: the script it speaks, and what the person did: pressed 1 (the appointment is
-/// confirmed, once, however often Twilio posts it: R7), pressed 2 (a call-back request for staff), nothing ("no
-/// response"), or an answering machine took it. Each outcome is one <see cref="InboundMessage"/> keyed on the call.
+/// confirmed, once, however often Twilio posts it: R7), pressed 2 (the appointment is cancelled, as a text "X" does),
+/// pressed 3 (a call-back request for staff), nothing ("no response"), or an answering machine took it. Each outcome is
+/// one <see cref="InboundMessage"/> keyed on the call. A 1 or 2 after the appointment has started changes nothing; on an
+/// automated call that named brothers and sisters it answers for each of their appointments.
 /// </summary>
 public class CallReplyHandler(DbContextOptions<PmxDbContext> dbOptions, TimeProvider clock, ILogger<CallReplyHandler> logger)
 {
+    /// <summary>How a keypress is recorded on the appointment (ConfirmedBy / CancelledBy) and in the audit.</summary>
+    public const string HowByPhone = "phone keypress";
+
     public async Task<CallScript?> GetScriptAsync(long messageId, CancellationToken ct = default)
     {
         await using var db = new PmxDbContext(dbOptions);
@@ -32,7 +37,8 @@ public class CallReplyHandler(DbContextOptions<PmxDbContext> dbOptions, TimeProv
         var kind = (digits ?? "").Trim() switch
         {
             "1" => InboundKind.Confirmation,
-            "2" => InboundKind.CallbackRequest,
+            "2" => InboundKind.Cancellation,
+            "3" => InboundKind.CallbackRequest,
             "" => InboundKind.NoResponse,
             _ => InboundKind.Other,
         };
@@ -54,17 +60,31 @@ public class CallReplyHandler(DbContextOptions<PmxDbContext> dbOptions, TimeProv
         var existing = await db.InboundMessages.AsNoTracking().FirstOrDefaultAsync(i => i.ProviderSid == sid, ct);
         if (existing is not null)
         {
-            return new ReplyOutcome(existing.Kind, Duplicate: true);
+            // Twilio posted the same keypress again: answer it as before, without doing anything twice.
+            var late = existing.Kind is InboundKind.Confirmation or InboundKind.Cancellation && message.AppointmentId is not null
+                       && !await AppointmentResponses.IsAheadAsync(db, message.AppointmentId.Value, clock.GetUtcNow(), ct);
+            return new ReplyOutcome(existing.Kind, Duplicate: true, Passed: late);
         }
         var now = clock.GetUtcNow();
         var isConfirmation = message.AppointmentId is not null &&
                              await db.Campaigns.AnyAsync(c => c.Id == message.CampaignId && c.Kind == CampaignKind.Confirmation, ct);
+        if (kind == InboundKind.Cancellation && !isConfirmation)
+        {
+            // A 2 on a call that asked nothing about an appointment: a person should look at it.
+            kind = InboundKind.Other;
+        }
+        var answers = kind is InboundKind.Confirmation or InboundKind.Cancellation && isConfirmation;
+        var passed = answers && !await AppointmentResponses.IsAheadAsync(db, message.AppointmentId!.Value, now, ct);
+        var together = answers && !passed
+            ? await AppointmentResponses.MergedSiblingsAsync(db, message.CampaignId, message.Address, ct)
+            : [];
         var inbound = new InboundMessage
         {
             ProviderSid = sid, Channel = Channel.Voice, From = message.Address, To = "call", Body = body, ReceivedUtc = now, Kind = kind,
             PatientId = message.PatientId, ContactPointId = message.ContactPointId, AppointmentId = message.AppointmentId, MessageId = message.Id,
         };
         var confirmed = false;
+        var cancelled = false;
         var strategy = db.Database.CreateExecutionStrategy();
         try
         {
@@ -74,9 +94,21 @@ public class CallReplyHandler(DbContextOptions<PmxDbContext> dbOptions, TimeProv
                 await using var transaction = await db.Database.BeginTransactionAsync(cancel);
                 db.InboundMessages.Add(inbound);
                 await db.SaveChangesAsync(cancel);
-                if (kind == InboundKind.Confirmation && isConfirmation)
+                if (answers && !passed && kind == InboundKind.Confirmation)
                 {
-                    confirmed = await InboundReplyHandler.ConfirmAsync(db, message.AppointmentId!.Value, "phone keypress", now, cancel);
+                    confirmed = await InboundReplyHandler.ConfirmAsync(db, message.AppointmentId!.Value, HowByPhone, now, cancel);
+                    foreach (var sibling in together)
+                    {
+                        await InboundReplyHandler.ConfirmAsync(db, sibling, HowByPhone, now, cancel);
+                    }
+                }
+                else if (answers && !passed && kind == InboundKind.Cancellation)
+                {
+                    cancelled = await AppointmentResponses.CancelAsync(db, message.AppointmentId!.Value, HowByPhone, now, cancel);
+                    foreach (var sibling in together)
+                    {
+                        await AppointmentResponses.CancelAsync(db, sibling, HowByPhone, now, cancel);
+                    }
                 }
                 await transaction.CommitAsync(cancel);
             }, ct);
@@ -86,6 +118,6 @@ public class CallReplyHandler(DbContextOptions<PmxDbContext> dbOptions, TimeProv
             return new ReplyOutcome(kind, Duplicate: true);
         }
         logger.LogInformation("Call for message {MessageId}: {Kind} recorded", messageId, kind);
-        return new ReplyOutcome(kind, Duplicate: false, Confirmed: confirmed);
+        return new ReplyOutcome(kind, Duplicate: false, Confirmed: confirmed, Cancelled: cancelled, Passed: passed);
     }
 }

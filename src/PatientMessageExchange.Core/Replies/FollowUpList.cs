@@ -6,7 +6,7 @@ using PatientMessageExchange.Core.Data;
 namespace PatientMessageExchange.Core.Replies;
 
 /// <summary>
-/// Replies that need a person: call-back requests ("N", or 2 pressed), text replies we could not act on, and
+/// Replies that need a person: call-back requests ("N" by text, or 3 pressed on a call), text replies we could not act on, and
 /// confirmation calls nobody answered. Staff mark them handled; that is audited and kept.
 /// </summary>
 public class FollowUpList(PmxDbContext db, AuditLog audit, TimeProvider clock)

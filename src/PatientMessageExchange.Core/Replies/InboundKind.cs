@@ -9,7 +9,7 @@ public enum InboundKind
     /// <summary>"C", "YES"… to a confirmation text, or 1 pressed on a confirmation call.</summary>
     Confirmation = 4,
 
-    /// <summary>"N" or 2 pressed: the family wants a call from the office.</summary>
+    /// <summary>"N" or "2" by text, or 3 pressed on a confirmation call: the family wants a call from the office.</summary>
     CallbackRequest = 5,
 
     /// <summary>A confirmation call that got no keypress.</summary>
@@ -21,6 +21,6 @@ public enum InboundKind
     /// <summary>Anything else, or a reply we could not match: it goes to the staff follow-up list.</summary>
     Other = 8,
 
-    /// <summary>"X", "CANCELAR", "CANCEL APPOINTMENT"… to a confirmation text: the family cancels the appointment.</summary>
+    /// <summary>"X", "CANCELAR", "CANCEL APPOINTMENT"… to a confirmation text, or 2 pressed on a confirmation call: the family cancels the appointment.</summary>
     Cancellation = 9,
 }

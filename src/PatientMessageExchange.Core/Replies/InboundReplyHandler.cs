@@ -65,9 +65,7 @@ public class InboundReplyHandler(
                      && !await AppointmentResponses.IsAheadAsync(db, latest!.AppointmentId!.Value, now, ct);
         // An automated message that named brothers and sisters answers for each of their appointments.
         var together = kind is InboundKind.Confirmation or InboundKind.Cancellation && !passed
-            ? await db.AutomatedSends.AsNoTracking()
-                .Where(s => s.CampaignId == latest!.CampaignId && s.Address == from && s.Outcome == Automation.AutomatedSendOutcome.Merged)
-                .Select(s => s.AppointmentId).ToListAsync(ct)
+            ? await AppointmentResponses.MergedSiblingsAsync(db, latest!.CampaignId, from, ct)
             : [];
         var confirmed = false;
         var cancelled = false;

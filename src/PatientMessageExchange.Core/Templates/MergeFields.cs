@@ -20,6 +20,9 @@ public static class MergeFields
         new("appointment", "provider", "Provider (spoken name on phone calls)"),
         new("appointment", "location", "Appointment location"),
         new("appointment", "type", "Appointment type, e.g. Well visit"),
+        new("appointment", "summary",
+            "Who is seen when, e.g. Ana has an appointment on Tuesday, December 1 at 9:30 AM with Dr. Lee; an automated message " +
+            "for brothers and sisters names each child with their own time"),
         new("practice", "name", "Practice name"),
         new("practice", "phone", "Practice phone number"),
         new("practice", "address", "Practice postal address"),

@@ -23,53 +23,49 @@ public static class StarterTemplates
             all.Add(variant);
         }
 
+        // The appointment families say who is seen when through appointment.summary, so that a message the automated
+        // scheduler merges for brothers and sisters names each child with their own time.
         Family("Appointment reminder", Need.AppointmentReminder, MergeScope.Personalized,
             new(
-                "Reminder: {{ patient.preferred_name }}'s appointment on {{ appointment.date }}",
+                "Reminder: appointment for {{ patient.preferred_name }} on {{ appointment.date }}",
                 "<p>Dear {{ guardian.name }},</p>\n" +
-                "<p>This is a reminder that {{ patient.preferred_name }} has an appointment with {{ appointment.provider }} " +
-                "on {{ appointment.date }} at {{ appointment.time }} at our {{ appointment.location }}.</p>\n" +
+                "<p>This is a reminder that {{ appointment.summary }}, at our {{ appointment.location }}.</p>\n" +
                 "<p>If you need to reschedule, please call us at {{ practice.phone }}.</p>\n" + Signature,
-                "{{ practice.name }}: reminder, {{ patient.preferred_name }} has an appointment {{ appointment.date }} at " +
-                "{{ appointment.time }} with {{ appointment.provider }}. To reschedule call {{ practice.phone }}. Reply STOP to opt out.",
-                "This is {{ practice.name }} calling for the family of {{ patient.preferred_name }} about an appointment on " +
-                "{{ appointment.date }} at {{ appointment.time }} with {{ appointment.provider }}. " +
+                // One GSM-7 segment for one child with a practice name of about 20 characters.
+                "{{ practice.name }}: {{ appointment.summary }}. To reschedule call {{ practice.phone }}. Reply STOP to opt out.",
+                "This is {{ practice.name }} calling for the family of {{ patient.preferred_name }}. {{ appointment.summary }}. " +
                 "To reschedule, please call {{ practice.phone }}. Thank you."),
             new(
                 "Recordatorio: cita de {{ patient.preferred_name }} el {{ appointment.date }}",
                 "<p>Estimado/a {{ guardian.name }}:</p>\n" +
-                "<p>Le recordamos que {{ patient.preferred_name }} tiene una cita con {{ appointment.provider }} " +
-                "el {{ appointment.date }} a las {{ appointment.time }} en {{ appointment.location }}.</p>\n" +
-                "<p>Si necesita cambiar la cita, llámenos al {{ practice.phone }}.</p>\n" + Signature,
-                "{{ practice.name }}: recordatorio, {{ patient.preferred_name }} tiene una cita el {{ appointment.date }} a las " +
-                "{{ appointment.time }} con {{ appointment.provider }}. Para cambiarla llame al {{ practice.phone }}. Responda STOP para no recibir mensajes.",
-                "Le llama {{ practice.name }} para la familia de {{ patient.preferred_name }} sobre una cita el " +
-                "{{ appointment.date }} a las {{ appointment.time }} con {{ appointment.provider }}. " +
-                "Para cambiar la cita, llame al {{ practice.phone }}. Gracias."));
+                "<p>Le recordamos que {{ appointment.summary }}, en {{ appointment.location }}.</p>\n" +
+                "<p>Si necesita cambiar una cita, llámenos al {{ practice.phone }}.</p>\n" + Signature,
+                "{{ practice.name }}: recordatorio, {{ appointment.summary }}. Para cambiar una cita llame al {{ practice.phone }}. " +
+                "Responda STOP para no recibir mensajes.",
+                "Le llama {{ practice.name }} para la familia de {{ patient.preferred_name }}. {{ appointment.summary }}. " +
+                "Para cambiar una cita, llame al {{ practice.phone }}. Gracias."));
 
+        // Replies: C or X by text (ReplyKeywords), 1, 2 or 3 on a call (CallReplyHandler); the call's own menu
+        // (Twiml.EnglishMenu) says the digits again after the script.
         Family("Appointment confirmation", Need.AppointmentConfirmation, MergeScope.Personalized,
             new(
-                "Please confirm {{ patient.preferred_name }}'s appointment on {{ appointment.date }}",
+                "Please confirm: appointment for {{ patient.preferred_name }} on {{ appointment.date }}",
                 "<p>Dear {{ guardian.name }},</p>\n" +
-                "<p>{{ patient.preferred_name }} has an appointment with {{ appointment.provider }} on {{ appointment.date }} " +
-                "at {{ appointment.time }} at our {{ appointment.location }}.</p>\n" +
+                "<p>{{ appointment.summary }}, at our {{ appointment.location }}.</p>\n" +
                 "<p>Please call us at {{ practice.phone }} to confirm or to reschedule.</p>\n" + Signature,
-                "{{ practice.name }}: {{ patient.preferred_name }} has an appointment {{ appointment.date }} at {{ appointment.time }} " +
-                "with {{ appointment.provider }}. Reply C to confirm, or call {{ practice.phone }} to reschedule. Reply STOP to opt out.",
-                "This is {{ practice.name }} calling for the family of {{ patient.preferred_name }} about an appointment on " +
-                "{{ appointment.date }} at {{ appointment.time }} with {{ appointment.provider }}. " +
-                "To confirm this appointment, press 1. To reschedule, please call {{ practice.phone }}."),
+                "{{ practice.name }}: {{ appointment.summary }}. Reply C to confirm or X to cancel. " +
+                "To reschedule call {{ practice.phone }}. Reply STOP to opt out.",
+                "This is {{ practice.name }} calling for the family of {{ patient.preferred_name }}. {{ appointment.summary }}. " +
+                "To confirm, press 1. To cancel, press 2. To ask us to call you back, press 3."),
             new(
-                "Confirme la cita de {{ patient.preferred_name }} el {{ appointment.date }}",
+                "Por favor confirme: cita de {{ patient.preferred_name }} el {{ appointment.date }}",
                 "<p>Estimado/a {{ guardian.name }}:</p>\n" +
-                "<p>{{ patient.preferred_name }} tiene una cita con {{ appointment.provider }} el {{ appointment.date }} " +
-                "a las {{ appointment.time }} en {{ appointment.location }}.</p>\n" +
+                "<p>{{ appointment.summary }}, en {{ appointment.location }}.</p>\n" +
                 "<p>Llámenos al {{ practice.phone }} para confirmar o cambiar la cita.</p>\n" + Signature,
-                "{{ practice.name }}: {{ patient.preferred_name }} tiene una cita el {{ appointment.date }} a las {{ appointment.time }} " +
-                "con {{ appointment.provider }}. Responda C para confirmar, o llame al {{ practice.phone }} para cambiarla. Responda STOP para no recibir mensajes.",
-                "Le llama {{ practice.name }} para la familia de {{ patient.preferred_name }} sobre una cita el " +
-                "{{ appointment.date }} a las {{ appointment.time }} con {{ appointment.provider }}. " +
-                "Para confirmar la cita, oprima 1. Para cambiarla, llame al {{ practice.phone }}."));
+                "{{ practice.name }}: {{ appointment.summary }}. Responda C para confirmar o X para cancelar. " +
+                "Para cambiar una cita llame al {{ practice.phone }}. Responda STOP para no recibir mensajes.",
+                "Le llama {{ practice.name }} para la familia de {{ patient.preferred_name }}. {{ appointment.summary }}. " +
+                "Para confirmar, oprima 1. Para cancelar, oprima 2. Para que le llamemos, oprima 3."));
 
         Family("Well visit due", Need.RecallWellVisit, MergeScope.Personalized,
             new(

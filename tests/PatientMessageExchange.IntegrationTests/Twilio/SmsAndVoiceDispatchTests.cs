@@ -5,6 +5,7 @@ using PatientMessageExchange.Core.Campaigns;
 using PatientMessageExchange.Core.FixRecords;
 using PatientMessageExchange.Core.Patients;
 using PatientMessageExchange.Core.Replies;
+using PatientMessageExchange.Core.Data;
 using PatientMessageExchange.IntegrationTests.Infrastructure;
 
 namespace PatientMessageExchange.IntegrationTests.Twilio;
@@ -167,7 +168,7 @@ public sealed class SmsAndVoiceDispatchTests
         Assert.Equal(200, twiml.StatusCode);
         Assert.Contains("<Gather", twiml.Body);
         Assert.Contains("numDigits=\"1\"", twiml.Body);
-        Assert.Contains("Press 1 to confirm, or 2 to ask us to call you back.", twiml.Body);
+        Assert.Contains("Press 1 to confirm, 2 to cancel the appointment, or 3 to ask us to call you back.", twiml.Body);
         Assert.Contains("Doctor Lee", twiml.Body);
         Assert.DoesNotContain("Dr. Lee", twiml.Body);
         Assert.DoesNotContain("Immunization", twiml.Body, StringComparison.OrdinalIgnoreCase);
@@ -191,6 +192,115 @@ public sealed class SmsAndVoiceDispatchTests
         Assert.Equal((AppointmentStatus.Confirmed, "phone keypress"), (appointment.Status, appointment.ConfirmedBy));
         Assert.Equal(1, await harness.QueryAsync(db => db.InboundMessages.CountAsync(i => i.Kind == InboundKind.Confirmation)));
         Assert.Equal(1, await harness.QueryAsync(db => db.AuditEvents.CountAsync(a => a.Action == AuditActions.AppointmentConfirmed)));
+    }
+
+    [Fact]
+    [Trait("Check", "R7")]
+    public async Task R7_the_Spanish_call_says_the_menu_in_Spanish()
+    {
+        var (harness, _, messageId) = await CalledAsync("es");
+        await using var _h = harness;
+
+        var twiml = await harness.PostAsync($"/webhooks/twilio/voice/{messageId}", new Dictionary<string, string> { ["CallSid"] = "CA1", ["AnsweredBy"] = "human" });
+
+        Assert.Contains("Oprima 1 para confirmar, 2 para cancelar la cita, o 3 para que le llamemos.", twiml.Body);
+        Assert.Contains("oprima 2", twiml.Body);
+        Assert.Contains("es-US", twiml.Body);
+    }
+
+    [Fact]
+    public async Task Pressing_2_posted_twice_cancels_once_audited_and_on_the_Cancellations_worklist()
+    {
+        var (harness, family, messageId) = await CalledAsync();
+        await using var _h = harness;
+        var press = new Dictionary<string, string> { ["CallSid"] = "CA1", ["Digits"] = "2" };
+
+        var first = await harness.PostAsync($"/webhooks/twilio/voice/{messageId}/gather", press);
+        var second = await harness.PostAsync($"/webhooks/twilio/voice/{messageId}/gather", press);
+
+        Assert.Equal((200, 200), (first.StatusCode, second.StatusCode));
+        Assert.Contains("Your appointment is cancelled", first.Body);
+        Assert.Contains("Your appointment is cancelled", second.Body);
+        var appointment = await harness.QueryAsync(db => db.Appointments.AsNoTracking().SingleAsync(a => a.Id == family.AppointmentId));
+        Assert.Equal((AppointmentStatus.Cancelled, "phone keypress"), (appointment.Status, appointment.CancelledBy));
+        Assert.Equal(1, await harness.QueryAsync(db => db.InboundMessages.CountAsync(i => i.Kind == InboundKind.Cancellation)));
+        var audit = await harness.QueryAsync(db => db.AuditEvents.AsNoTracking().SingleAsync(a => a.Action == AuditActions.AppointmentCancelled));
+        Assert.Equal(("patient", "Cancelled by phone keypress"), (audit.UserName, audit.Detail));
+        var frontDesk = await harness.App.SignInAsRoleAsync(Roles.FrontDesk);
+        var worklist = await frontDesk.GetStringAsync("/Cancellations");
+        Assert.Contains("Testcase, Avery", worklist);
+        Assert.Contains("by phone keypress", worklist);
+    }
+
+    [Fact]
+    [Trait("Check", "R7")]
+    public async Task Pressing_3_asks_for_a_call_back_and_changes_nothing()
+    {
+        var (harness, family, messageId) = await CalledAsync("es");
+        await using var _h = harness;
+
+        var answer = await harness.PostAsync($"/webhooks/twilio/voice/{messageId}/gather", new Dictionary<string, string> { ["CallSid"] = "CA1", ["Digits"] = "3" });
+
+        Assert.Contains("Le llamaremos", answer.Body);
+        Assert.Equal(InboundKind.CallbackRequest, await harness.QueryAsync(db => db.InboundMessages.Select(i => i.Kind).SingleAsync()));
+        var appointment = await harness.QueryAsync(db => db.Appointments.AsNoTracking().SingleAsync(a => a.Id == family.AppointmentId));
+        Assert.Equal(AppointmentStatus.Scheduled, appointment.Status);
+    }
+
+    [Theory]
+    [InlineData("1")]
+    [InlineData("2")]
+    public async Task A_keypress_after_the_appointment_has_started_is_answered_politely_and_changes_nothing(string digit)
+    {
+        var (harness, family, messageId) = await CalledAsync();
+        await using var _h = harness;
+        harness.App.Clock.Advance(TimeSpan.FromDays(3));
+
+        var answer = await harness.PostAsync($"/webhooks/twilio/voice/{messageId}/gather", new Dictionary<string, string> { ["CallSid"] = "CA1", ["Digits"] = digit });
+
+        Assert.Equal(200, answer.StatusCode);
+        Assert.Contains("already passed, so nothing was changed", answer.Body);
+        var appointment = await harness.QueryAsync(db => db.Appointments.AsNoTracking().SingleAsync(a => a.Id == family.AppointmentId));
+        Assert.Equal((AppointmentStatus.Scheduled, null, null), (appointment.Status, appointment.ConfirmedUtc, appointment.CancelledUtc));
+        Assert.Equal(0, await harness.QueryAsync(db => db.AuditEvents.CountAsync(a =>
+            a.Action == AuditActions.AppointmentCancelled || a.Action == AuditActions.AppointmentConfirmed)));
+    }
+
+    [Theory]
+    [InlineData("1", AppointmentStatus.Confirmed)]
+    [InlineData("2", AppointmentStatus.Cancelled)]
+    public async Task A_keypress_on_an_automated_call_that_named_a_sibling_answers_for_both_appointments(string digit, AppointmentStatus expected)
+    {
+        var (harness, family, messageId) = await CalledAsync();
+        await using var _h = harness;
+        // The scheduler merged a brother's appointment into this call: its decision row names the call's campaign and number.
+        var sibling = await harness.QueryAsync(async db =>
+        {
+            var call = await db.Messages.AsNoTracking().SingleAsync(m => m.Id == messageId);
+            var first = await db.Appointments.AsNoTracking().SingleAsync(a => a.Id == family.AppointmentId);
+            var brother = new Appointment
+            {
+                PatientId = first.PatientId, ProviderId = first.ProviderId, StartUtc = first.StartUtc.AddMinutes(30), Location = first.Location,
+                AppointmentType = first.AppointmentType,
+            };
+            db.Appointments.Add(brother);
+            await db.SaveChangesAsync();
+            var rule = await db.AutomationRules.FirstAsync(r => r.Kind == Core.Automation.AutomationKind.Confirmation);
+            db.AutomatedSends.Add(new Core.Automation.AutomatedSend
+            {
+                RuleId = rule.Id, AppointmentId = brother.Id, AppointmentStartUtc = brother.StartUtc, PatientId = brother.PatientId,
+                DecidedUtc = harness.App.Clock.GetUtcNow(), PracticeDay = harness.Tomorrow().AddDays(-1),
+                Outcome = Core.Automation.AutomatedSendOutcome.Merged, CampaignId = call.CampaignId, Address = call.Address,
+            });
+            await db.SaveChangesAsync();
+            return brother.Id;
+        });
+
+        await harness.PostAsync($"/webhooks/twilio/voice/{messageId}/gather", new Dictionary<string, string> { ["CallSid"] = "CA1", ["Digits"] = digit });
+
+        var statuses = await harness.QueryAsync(db => db.Appointments.AsNoTracking()
+            .Where(a => a.Id == family.AppointmentId || a.Id == sibling).Select(a => a.Status).ToListAsync());
+        Assert.Equal([expected, expected], statuses);
     }
 
     [Fact]

@@ -119,7 +119,61 @@ public sealed class MergeDataFactoryTests : IDisposable
 
         var text = new TemplateRenderer().Render(TemplatePart.Voice, voice, data);
 
-        Assert.StartsWith("This is Maple Grove Pediatrics calling for the family of Ana about an appointment on " +
+        Assert.StartsWith("This is Maple Grove Pediatrics calling for the family of Ana. Ana has an appointment on " +
                           "Tuesday, December 1 at 9:30 AM with Doctor Lee.", text);
+    }
+
+    [Fact]
+    public void The_summary_of_one_appointment_names_the_child_day_time_and_provider()
+    {
+        var factory = Factory();
+
+        Assert.Equal("Ana has an appointment on Tuesday, December 1 at 9:30 AM with Dr. Lee",
+            factory.Create(Practice, Ana(), Visit(), null, TemplatePart.Sms).Get("appointment", "summary"));
+        Assert.Equal("Ana has an appointment on Tuesday, December 1 at 9:30 AM with Doctor Lee",
+            factory.Create(Practice, Ana(), Visit(), null, TemplatePart.Voice).Get("appointment", "summary"));
+        var spanish = factory.Create(Practice, Ana("es"), Visit(), null, TemplatePart.Sms).Get("appointment", "summary");
+        Assert.StartsWith("Ana tiene una cita el martes, 1 de diciembre a las 9:30", spanish);
+        Assert.EndsWith(" con Dr. Lee", spanish);
+    }
+
+    [Fact]
+    public void Brothers_and_sisters_on_one_day_are_each_named_with_their_own_time()
+    {
+        var ben = Visit(new DateTimeOffset(2026, 12, 1, 20, 0, 0, TimeSpan.Zero));
+        var cara = Visit(new DateTimeOffset(2026, 12, 1, 20, 30, 0, TimeSpan.Zero));
+        NamedAppointment[] together = [new("Ben", ben), new("Cara", cara)];
+
+        var english = Factory().Create(Practice, Ana(), ben, null, TemplatePart.Sms, together: together).Get("appointment", "summary");
+        var spanish = Factory().Create(Practice, Ana("es"), ben, null, TemplatePart.Sms, together: together).Get("appointment", "summary");
+
+        Assert.Equal("Ben and Cara have appointments on Tuesday, December 1: Ben at 3:00 PM and Cara at 3:30 PM, with Dr. Lee", english);
+        Assert.Matches(@"^Ben y Cara tienen citas el martes, 1 de diciembre: Ben a las 3:00\W+p\W+m\W* y Cara a las 3:30\W+p\W+m\W*, con Dr\. Lee$", spanish);
+    }
+
+    [Fact]
+    public void Different_days_and_providers_are_said_per_child()
+    {
+        var ben = Visit(new DateTimeOffset(2026, 12, 1, 20, 0, 0, TimeSpan.Zero));
+        var cara = Visit(new DateTimeOffset(2026, 12, 2, 15, 0, 0, TimeSpan.Zero));
+        cara.Provider = new Provider { Name = "Dr. Kim", SpokenName = "Doctor Kim" };
+        var mia = Visit(new DateTimeOffset(2026, 12, 2, 15, 30, 0, TimeSpan.Zero));
+
+        var voice = MergeDataFactory.Summary([new("Ben", ben), new("Cara", cara), new("Mia", mia)],
+            Practice.TimeZone, MergeDataFactory.CultureFor("en"), TemplatePart.Voice);
+
+        Assert.Equal("Ben, Cara and Mia have appointments: Ben on Tuesday, December 1 at 3:00 PM with Doctor Lee, " +
+                     "Cara on Wednesday, December 2 at 10:00 AM with Doctor Kim and Mia on Wednesday, December 2 at 10:30 AM with Doctor Lee", voice);
+    }
+
+    [Fact]
+    public void One_child_with_two_visits_is_named_once()
+    {
+        var first = Visit(new DateTimeOffset(2026, 12, 1, 14, 0, 0, TimeSpan.Zero));
+        var second = Visit(new DateTimeOffset(2026, 12, 1, 15, 0, 0, TimeSpan.Zero));
+
+        var text = MergeDataFactory.Summary([new("Gus", first), new("Gus", second)], Practice.TimeZone, MergeDataFactory.CultureFor("en"), TemplatePart.Sms);
+
+        Assert.Equal("Gus has appointments on Tuesday, December 1: at 9:00 AM and at 10:00 AM, with Dr. Lee", text);
     }
 }

@@ -39,6 +39,16 @@ public class TemplateRendererTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void The_appointment_summary_field_is_known_and_a_misspelt_one_is_still_refused()
+    {
+        Assert.Empty(_renderer.Validate(TemplatePart.Voice, "{{ appointment.summary }}. Press 1.", MergeScope.Personalized));
+
+        var error = Assert.Single(_renderer.Validate(TemplatePart.Sms, "{{ appointment.sumary }}", MergeScope.Personalized));
+        Assert.Contains("appointment.sumary", error.Message);
+        Assert.Contains("patient-specific", Assert.Single(_renderer.Validate(TemplatePart.EmailBody, "{{ appointment.summary }}", MergeScope.Broadcast)).Message);
+    }
+
+    [Fact]
     public void A_syntax_error_is_refused_with_a_position()
     {
         var errors = _renderer.Validate(TemplatePart.EmailBody, "Hi\n{% if patient.name %}unclosed", MergeScope.Personalized);

@@ -95,6 +95,7 @@ public class OutboxConversations(
         {
             SimulatedKeypress.One => await calls.HandleGatherAsync(messageId, record.Sid, "1", ct),
             SimulatedKeypress.Two => await calls.HandleGatherAsync(messageId, record.Sid, "2", ct),
+            SimulatedKeypress.Three => await calls.HandleGatherAsync(messageId, record.Sid, "3", ct),
             SimulatedKeypress.NoInput => await calls.HandleGatherAsync(messageId, record.Sid, null, ct),
             _ => await calls.HandleMachineAsync(messageId, record.Sid, ct),
         };

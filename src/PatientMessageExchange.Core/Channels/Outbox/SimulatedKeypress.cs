@@ -6,7 +6,7 @@ public enum SimulatedKeypress
     /// <summary>Pressed 1: confirm.</summary>
     One = 1,
 
-    /// <summary>Pressed 2: please call me back.</summary>
+    /// <summary>Pressed 2: cancel the appointment.</summary>
     Two = 2,
 
     /// <summary>Listened and pressed nothing.</summary>
@@ -14,4 +14,7 @@ public enum SimulatedKeypress
 
     /// <summary>An answering machine took the call.</summary>
     Machine = 4,
+
+    /// <summary>Pressed 3: please call me back.</summary>
+    Three = 5,
 }

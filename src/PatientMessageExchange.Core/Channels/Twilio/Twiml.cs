@@ -9,6 +9,11 @@ namespace PatientMessageExchange.Core.Channels.Twilio;
 /// </summary>
 public static class Twiml
 {
+    /// <summary>What each key does on a confirmation call (<see cref="Replies.CallReplyHandler"/>).</summary>
+    public const string EnglishMenu = "Press 1 to confirm, 2 to cancel the appointment, or 3 to ask us to call you back.";
+
+    public const string SpanishMenu = "Oprima 1 para confirmar, 2 para cancelar la cita, o 3 para que le llamemos.";
+
     public static string Call(string script, string? language, bool askToConfirm, Uri gatherAction)
     {
         var spanish = IsSpanish(language);
@@ -20,8 +25,8 @@ public static class Twiml
             var gather = new Gather(numDigits: 1, action: gatherAction, method: global::Twilio.Http.HttpMethod.Post, timeout: 6,
                 actionOnEmptyResult: true);
             gather.Say(spanish
-                ? "Oprima 1 para confirmar, o 2 para que le llamemos."
-                : "Press 1 to confirm, or 2 to ask us to call you back.", language: lang);
+                ? SpanishMenu
+                : EnglishMenu, language: lang);
             response.Append(gather);
         }
         else
@@ -40,15 +45,22 @@ public static class Twiml
         return response.ToString();
     }
 
-    public static string Answer(string? language, bool confirmed, bool callback)
+    /// <summary>What the call says after a keypress, then hangs up.</summary>
+    public static string Answer(string? language, Replies.ReplyOutcome outcome)
     {
         var spanish = IsSpanish(language);
-        var text = (confirmed, callback, spanish) switch
+        var text = (outcome.Kind, outcome.Passed, spanish) switch
         {
-            (true, _, false) => "Thank you. Your appointment is confirmed. Goodbye.",
-            (true, _, true) => "Gracias. Su cita está confirmada. Adiós.",
-            (_, true, false) => "Thank you. We will call you back. Goodbye.",
-            (_, true, true) => "Gracias. Le llamaremos. Adiós.",
+            (Replies.InboundKind.Confirmation or Replies.InboundKind.Cancellation, true, false) =>
+                "Thank you. That appointment has already passed, so nothing was changed. Goodbye.",
+            (Replies.InboundKind.Confirmation or Replies.InboundKind.Cancellation, true, true) =>
+                "Gracias. Esa cita ya pasó, así que no se cambió nada. Adiós.",
+            (Replies.InboundKind.Confirmation, _, false) => "Thank you. Your appointment is confirmed. Goodbye.",
+            (Replies.InboundKind.Confirmation, _, true) => "Gracias. Su cita está confirmada. Adiós.",
+            (Replies.InboundKind.Cancellation, _, false) => "Your appointment is cancelled. Please call us to book a new time. Goodbye.",
+            (Replies.InboundKind.Cancellation, _, true) => "Su cita está cancelada. Llámenos para hacer una nueva cita. Adiós.",
+            (Replies.InboundKind.CallbackRequest, _, false) => "Thank you. We will call you back. Goodbye.",
+            (Replies.InboundKind.CallbackRequest, _, true) => "Gracias. Le llamaremos. Adiós.",
             (_, _, false) => "Thank you. Goodbye.",
             _ => "Gracias. Adiós.",
         };

@@ -123,6 +123,8 @@ public sealed class OutboxController(IOptions<OutboxOptions> outbox, AuditLog au
             InboundKind.Help => $"Reply recorded as HELP. The patient is answered: {outcome.Answer}",
             InboundKind.Confirmation when outcome.Confirmed => "Reply recorded as a confirmation: the appointment is now confirmed.",
             InboundKind.Confirmation => "Reply recorded as a confirmation; the appointment was already confirmed or closed.",
+            InboundKind.Cancellation when outcome.Cancelled => "Reply recorded as a cancellation: the appointment is cancelled and on the Cancellations worklist.",
+            InboundKind.Cancellation => "Reply recorded as a cancellation; the appointment was already cancelled, closed or passed.",
             InboundKind.CallbackRequest => "Reply recorded as a call-back request: it is on the follow-up list.",
             _ => "Reply recorded: it is on the follow-up list for a person to read.",
         };
@@ -158,9 +160,12 @@ public sealed class OutboxController(IOptions<OutboxOptions> outbox, AuditLog au
         {
             null => "There is no such call in the outbox.",
             { Duplicate: true } => "This call's answer was already recorded; nothing changed.",
+            { Passed: true } => "The appointment has already started, so the keypress changed nothing.",
             { Confirmed: true } => "Pressed 1: the appointment is now confirmed.",
             { Kind: InboundKind.Confirmation } => "Pressed 1; the appointment was already confirmed or closed.",
-            { Kind: InboundKind.CallbackRequest } => "Pressed 2: the call-back request is on the follow-up list.",
+            { Cancelled: true } => "Pressed 2: the appointment is cancelled and on the Cancellations worklist.",
+            { Kind: InboundKind.Cancellation } => "Pressed 2; the appointment was already cancelled or closed.",
+            { Kind: InboundKind.CallbackRequest } => "Pressed 3: the call-back request is on the follow-up list.",
             { Kind: InboundKind.NoResponse } => "No input: recorded as no response, on the follow-up list.",
             { Kind: InboundKind.MachineAnswered } => "An answering machine took the call: the message was left as a voicemail.",
             _ => "Recorded.",

@@ -80,7 +80,7 @@ public sealed class TwilioWebhookController(IOptions<TwilioOptions> options) : C
             return NotFound();
         }
         var script = await calls.GetScriptAsync(messageId, ct);
-        return Content(Twiml.Answer(script?.Language, outcome.Kind == InboundKind.Confirmation, outcome.Kind == InboundKind.CallbackRequest), Xml);
+        return Content(Twiml.Answer(script?.Language, outcome), Xml);
     }
 
     private string? Field(string name)

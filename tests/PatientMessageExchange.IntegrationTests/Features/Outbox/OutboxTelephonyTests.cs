@@ -177,8 +177,23 @@ public sealed class OutboxTelephonyTests
         Assert.Contains("already recorded", page);
     }
 
+    [Fact]
+    public async Task Simulated_press_2_cancels_the_appointment_by_phone_keypress()
+    {
+        var (harness, family, client, callId) = await CalledAsync();
+        await using var _h = harness;
+
+        var response = await PressAsync(client, callId, "Two");
+
+        var appointment = await harness.QueryAsync(db => db.Appointments.AsNoTracking().SingleAsync(a => a.Id == family.AppointmentId));
+        Assert.Equal((AppointmentStatus.Cancelled, "phone keypress"), (appointment.Status, appointment.CancelledBy));
+        Assert.Equal(InboundKind.Cancellation, await harness.QueryAsync(db => db.InboundMessages.Select(i => i.Kind).SingleAsync()));
+        var page = WebUtility.HtmlDecode(await (await client.GetAsync(response.Headers.Location)).Content.ReadAsStringAsync());
+        Assert.Contains("Pressed 2: the appointment is cancelled", page);
+    }
+
     [Theory]
-    [InlineData("Two", InboundKind.CallbackRequest)]
+    [InlineData("Three", InboundKind.CallbackRequest)]
     [InlineData("NoInput", InboundKind.NoResponse)]
     [InlineData("Machine", InboundKind.MachineAnswered)]
     public async Task Simulated_call_outcomes_are_recorded_as_such_and_confirm_nothing(string keypress, InboundKind expected)
