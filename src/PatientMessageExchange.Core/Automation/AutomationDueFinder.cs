@@ -6,10 +6,16 @@ namespace PatientMessageExchange.Core.Automation;
 
 /// <summary>
 /// Finds what each rule owes: the appointments still ahead whose send time has come (by <c>until</c>), with no
-/// decision yet for (rule, appointment, start). Two set-based reads — the appointments inside the longest rule's lead,
-/// and the decisions already made for them — then the rules' timing, filters, status and the delivery window in memory.
-/// The scheduler asks as of now; the dry run asks for the next 24 hours.
+/// decision yet for (rule, appointment, start). Two set-based reads — the appointments up to the latest start any rule
+/// can be due for, and the decisions already made for them — then the rules' timing, filters, status and the delivery
+/// window in memory. The scheduler asks as of now; the dry run asks for the next 24 hours.
 /// </summary>
+/// <remarks>
+/// The appointment read is kept small because it is the part that grows with the schedule: it reads only the columns
+/// the rules look at (the provider, type and location only when some rule filters on them; the status only when it is
+/// not Scheduled), in start order so each rule stops at its own latest start. The type and location filters stay in
+/// memory so they are case-insensitive (ordinal, trimmed) the same way on every database engine.
+/// </remarks>
 public class AutomationDueFinder(PmxDbContext db)
 {
     public async Task<IReadOnlyList<AutomationDecision>> FindAsync(IReadOnlyList<AutomationRule> rules, AutomationSettings settings,
@@ -19,10 +25,23 @@ public class AutomationDueFinder(PmxDbContext db)
         {
             return [];
         }
-        var horizon = until + rules.Max(r => r.MaxLead);
+        var latestStarts = rules.Select(r => LatestStart(r, zone, until)).ToArray();
+        var horizon = latestStarts.Max();
+        if (horizon <= now)
+        {
+            return [];
+        }
+        var readTypes = rules.Any(r => r.AppointmentTypeList.Count > 0);
+        var readLocations = rules.Any(r => r.LocationList.Count > 0);
+        var readProviders = rules.Any(r => r.ProviderIdList.Count > 0);
         var candidates = await db.Appointments.AsNoTracking()
             .Where(a => a.StartUtc > now && a.StartUtc <= horizon)
-            .Select(a => new DueAppointment(a.Id, a.PatientId, a.ProviderId, a.StartUtc, a.Location, a.AppointmentType, a.Status))
+            .OrderBy(a => a.StartUtc)
+            .Select(a => new Candidate(a.Id, a.PatientId, a.StartUtc,
+                readProviders ? a.ProviderId : 0,
+                readTypes ? a.AppointmentType : null,
+                readLocations ? a.Location : null,
+                a.Status == AppointmentStatus.Scheduled ? null : a.Status))
             .ToListAsync(ct);
         if (candidates.Count == 0)
         {
@@ -38,33 +57,84 @@ public class AutomationDueFinder(PmxDbContext db)
             decided.Add((row.RuleId, row.AppointmentId, row.AppointmentStartUtc));
         }
 
+        // Per candidate, computed at most once and shared by the rules: its local day and its DueAppointment.
+        var localDays = new DateOnly?[candidates.Count];
+        var appointments = new DueAppointment?[candidates.Count];
+        // The window's next opening depends only on when sending may start: for everything already due that is now.
+        var openings = new Dictionary<DateTimeOffset, DateTimeOffset?>();
         var result = new List<AutomationDecision>();
-        foreach (var rule in rules)
+        for (var r = 0; r < rules.Count; r++)
         {
+            var rule = rules[r];
+            var latestStart = latestStarts[r];
             var types = rule.AppointmentTypeList.ToHashSet(StringComparer.OrdinalIgnoreCase);
             var locations = rule.LocationList.ToHashSet(StringComparer.OrdinalIgnoreCase);
             var providers = rule.ProviderIdList.ToHashSet();
-            foreach (var a in candidates)
+            var sendTimes = new Dictionary<DateOnly, DateTimeOffset>();
+            for (var i = 0; i < candidates.Count; i++)
             {
-                if ((types.Count > 0 && !types.Contains(a.AppointmentType.Trim()))
-                    || (locations.Count > 0 && !locations.Contains(a.Location.Trim()))
-                    || (providers.Count > 0 && !providers.Contains(a.ProviderId)))
+                var c = candidates[i];
+                if (c.StartUtc > latestStart)
+                {
+                    break;
+                }
+                if ((types.Count > 0 && !types.Contains(c.AppointmentType!.Trim()))
+                    || (locations.Count > 0 && !locations.Contains(c.Location!.Trim()))
+                    || (providers.Count > 0 && !providers.Contains(c.ProviderId)))
                 {
                     continue;
                 }
-                var sendAt = rule.SendAtUtc(a.StartUtc, zone);
-                if (sendAt > until || decided.Contains((rule.Id, a.Id, a.StartUtc)))
+                DateTimeOffset sendAt;
+                if (rule.Timing == AutomationTiming.HoursBefore)
+                {
+                    sendAt = rule.SendAtUtc(c.StartUtc, zone);
+                }
+                else
+                {
+                    var day = localDays[i] ??= AutomationRule.LocalDay(c.StartUtc, zone);
+                    if (!sendTimes.TryGetValue(day, out sendAt))
+                    {
+                        sendAt = rule.SendAtUtc(day, zone);
+                        sendTimes.Add(day, sendAt);
+                    }
+                }
+                if (sendAt > until || decided.Contains((rule.Id, c.Id, c.StartUtc)))
                 {
                     continue;
                 }
-                result.Add(Decide(rule, a, sendAt, settings, zone, now, until, confirmationMinimumLead));
+                var from = sendAt > now ? sendAt : now;
+                if (!openings.TryGetValue(from, out var opening))
+                {
+                    opening = AutomationClock.NextOpening(settings, from, zone);
+                    openings.Add(from, opening);
+                }
+                var appointment = appointments[i] ??= new DueAppointment(c.Id, c.PatientId, c.StartUtc, c.Status ?? AppointmentStatus.Scheduled);
+                result.Add(Decide(rule, appointment, sendAt, opening, until, confirmationMinimumLead));
             }
         }
         return result;
     }
 
-    internal static AutomationDecision Decide(AutomationRule rule, DueAppointment a, DateTimeOffset sendAt, AutomationSettings settings,
-        TimeZoneInfo zone, DateTimeOffset now, DateTimeOffset until, TimeSpan confirmationMinimumLead)
+    /// <summary>
+    /// The latest appointment start whose send time under <paramref name="rule"/> can have come by
+    /// <paramref name="until"/>: the send time only grows with the start, so nothing after this is due yet.
+    /// </summary>
+    internal static DateTimeOffset LatestStart(AutomationRule rule, TimeZoneInfo zone, DateTimeOffset until)
+    {
+        if (rule.Timing == AutomationTiming.HoursBefore)
+        {
+            return until + TimeSpan.FromHours(rule.HoursBefore);
+        }
+        // Due by `until` means the appointment's local day is at most the last day whose send time has come, plus
+        // DaysBefore; every instant of that day lies before the next day's local midnight.
+        var today = AutomationRule.LocalDay(until, zone);
+        var lastSendDay = AutomationClock.LocalToUtc(today, rule.SendAtMinutes, zone) <= until ? today : today.AddDays(-1);
+        return AutomationClock.LocalToUtc(lastSendDay.AddDays(rule.DaysBefore + 1), 0, zone);
+    }
+
+    /// <summary>What <paramref name="rule"/> makes of a due appointment, given the window's next opening after its send time.</summary>
+    internal static AutomationDecision Decide(AutomationRule rule, DueAppointment a, DateTimeOffset sendAt, DateTimeOffset? opening,
+        DateTimeOffset until, TimeSpan confirmationMinimumLead)
     {
         switch (a.Status)
         {
@@ -75,8 +145,6 @@ public class AutomationDueFinder(PmxDbContext db)
             case AppointmentStatus.Completed or AppointmentStatus.NoShow:
                 return new(rule, a, sendAt, AutomatedSkipReason.NotScheduled, null, false);
         }
-        var from = sendAt > now ? sendAt : now;
-        var opening = AutomationClock.NextOpening(settings, from, zone);
         // A confirmation needs time for the family to answer and the front desk to act; a reminder is useful until the start.
         // (A rule that itself asks closer than that is taken at its word.)
         var latest = rule.Kind == AutomationKind.Confirmation && a.StartUtc - sendAt > confirmationMinimumLead
@@ -89,4 +157,11 @@ public class AutomationDueFinder(PmxDbContext db)
         }
         return new(rule, a, sendAt, null, null, opening > until);
     }
+
+    /// <summary>
+    /// An appointment as the finder reads it: the provider, type and location only when a rule filters on them (0 or
+    /// null otherwise), the status only when it is not Scheduled (most are, and then no text has to be read).
+    /// </summary>
+    private readonly record struct Candidate(int Id, int PatientId, DateTimeOffset StartUtc, int ProviderId,
+        string? AppointmentType, string? Location, AppointmentStatus? Status);
 }
