@@ -6,15 +6,17 @@ namespace PatientMessageExchange.Core.Automation;
 
 /// <summary>
 /// Finds what each rule owes: the appointments still ahead whose send time has come (by <c>until</c>), with no
-/// decision yet for (rule, appointment, start). Two set-based reads — the appointments up to the latest start any rule
-/// can be due for, and the decisions already made for them — then the rules' timing, filters, status and the delivery
-/// window in memory. The scheduler asks as of now; the dry run asks for the next 24 hours.
+/// decision yet for (rule, appointment, start). Two set-based reads — the decisions already made for appointments in
+/// the look-ahead, then the appointments up to the latest start any rule can be due for — and the rules' timing,
+/// filters, status and the delivery window in memory. The scheduler asks as of now; the dry run asks for the next 24 hours.
 /// </summary>
 /// <remarks>
-/// The appointment read is kept small because it is the part that grows with the schedule: it reads only the columns
-/// the rules look at (the provider, type and location only when some rule filters on them; the status only when it is
-/// not Scheduled), in start order so each rule stops at its own latest start. The type and location filters stay in
-/// memory so they are case-insensitive (ordinal, trimmed) the same way on every database engine.
+/// The appointment read is the part that grows with the schedule, so it is kept lean: it reads only the columns the
+/// rules look at (the provider, type and location only when some rule filters on them; the status only when it is not
+/// Scheduled) and is streamed once, in start order, with every rule looking at each row (no list of the whole
+/// look-ahead is kept). Each rule's own look-ahead is exact (<see cref="LatestStart"/>), and a days-before rule's send
+/// time is worked out once per local day. The type and location filters stay in memory so they are case-insensitive
+/// (ordinal, trimmed) the same way on every database engine.
 /// </remarks>
 public class AutomationDueFinder(PmxDbContext db)
 {
@@ -34,53 +36,39 @@ public class AutomationDueFinder(PmxDbContext db)
         var readTypes = rules.Any(r => r.AppointmentTypeList.Count > 0);
         var readLocations = rules.Any(r => r.LocationList.Count > 0);
         var readProviders = rules.Any(r => r.ProviderIdList.Count > 0);
-        var candidates = await db.Appointments.AsNoTracking()
-            .Where(a => a.StartUtc > now && a.StartUtc <= horizon)
-            .OrderBy(a => a.StartUtc)
-            .Select(a => new Candidate(a.Id, a.PatientId, a.StartUtc,
-                readProviders ? a.ProviderId : 0,
-                readTypes ? a.AppointmentType : null,
-                readLocations ? a.Location : null,
-                a.Status == AppointmentStatus.Scheduled ? null : a.Status))
-            .ToListAsync(ct);
-        if (candidates.Count == 0)
-        {
-            return [];
-        }
         var ruleIds = rules.Select(r => r.Id).ToArray();
         var decided = new HashSet<(int, int, DateTimeOffset)>();
         await foreach (var row in db.AutomatedSends.AsNoTracking()
                            .Where(s => s.AppointmentStartUtc > now && s.AppointmentStartUtc <= horizon && ruleIds.Contains(s.RuleId))
-                           .Select(s => new { s.RuleId, s.AppointmentId, s.AppointmentStartUtc })
+                           .Select(s => new ValueTuple<int, int, DateTimeOffset>(s.RuleId, s.AppointmentId, s.AppointmentStartUtc))
                            .AsAsyncEnumerable().WithCancellation(ct))
         {
-            decided.Add((row.RuleId, row.AppointmentId, row.AppointmentStartUtc));
+            decided.Add(row);
         }
 
-        // Per candidate, computed at most once and shared by the rules: its local day and its DueAppointment.
-        var localDays = new DateOnly?[candidates.Count];
-        var appointments = new DueAppointment?[candidates.Count];
+        var checks = rules.Select((rule, r) => new RuleCheck(rule, latestStarts[r])).ToArray();
         // The window's next opening depends only on when sending may start: for everything already due that is now.
         var openings = new Dictionary<DateTimeOffset, DateTimeOffset?>();
-        var result = new List<AutomationDecision>();
-        for (var r = 0; r < rules.Count; r++)
+        // One pass over the appointments in start order, each looked at by every rule whose look-ahead reaches it.
+        await foreach (var c in db.Appointments.AsNoTracking()
+                           .Where(a => a.StartUtc > now && a.StartUtc <= horizon)
+                           .OrderBy(a => a.StartUtc)
+                           .Select(a => new Candidate(a.Id, a.PatientId, a.StartUtc,
+                               readProviders ? a.ProviderId : 0,
+                               readTypes ? a.AppointmentType : null,
+                               readLocations ? a.Location : null,
+                               a.Status == AppointmentStatus.Scheduled ? null : a.Status))
+                           .AsAsyncEnumerable().WithCancellation(ct))
         {
-            var rule = rules[r];
-            var latestStart = latestStarts[r];
-            var types = rule.AppointmentTypeList.ToHashSet(StringComparer.OrdinalIgnoreCase);
-            var locations = rule.LocationList.ToHashSet(StringComparer.OrdinalIgnoreCase);
-            var providers = rule.ProviderIdList.ToHashSet();
-            var sendTimes = new Dictionary<DateOnly, DateTimeOffset>();
-            for (var i = 0; i < candidates.Count; i++)
+            DateOnly? localDay = null;
+            DueAppointment? appointment = null;
+            foreach (var check in checks)
             {
-                var c = candidates[i];
-                if (c.StartUtc > latestStart)
-                {
-                    break;
-                }
-                if ((types.Count > 0 && !types.Contains(c.AppointmentType!.Trim()))
-                    || (locations.Count > 0 && !locations.Contains(c.Location!.Trim()))
-                    || (providers.Count > 0 && !providers.Contains(c.ProviderId)))
+                var rule = check.Rule;
+                if (c.StartUtc > check.LatestStart
+                    || (check.Types.Count > 0 && !check.Types.Contains(c.AppointmentType!.Trim()))
+                    || (check.Locations.Count > 0 && !check.Locations.Contains(c.Location!.Trim()))
+                    || (check.Providers.Count > 0 && !check.Providers.Contains(c.ProviderId)))
                 {
                     continue;
                 }
@@ -91,11 +79,11 @@ public class AutomationDueFinder(PmxDbContext db)
                 }
                 else
                 {
-                    var day = localDays[i] ??= AutomationRule.LocalDay(c.StartUtc, zone);
-                    if (!sendTimes.TryGetValue(day, out sendAt))
+                    var day = localDay ??= AutomationRule.LocalDay(c.StartUtc, zone);
+                    if (!check.SendTimes.TryGetValue(day, out sendAt))
                     {
                         sendAt = rule.SendAtUtc(day, zone);
-                        sendTimes.Add(day, sendAt);
+                        check.SendTimes.Add(day, sendAt);
                     }
                 }
                 if (sendAt > until || decided.Contains((rule.Id, c.Id, c.StartUtc)))
@@ -108,9 +96,15 @@ public class AutomationDueFinder(PmxDbContext db)
                     opening = AutomationClock.NextOpening(settings, from, zone);
                     openings.Add(from, opening);
                 }
-                var appointment = appointments[i] ??= new DueAppointment(c.Id, c.PatientId, c.StartUtc, c.Status ?? AppointmentStatus.Scheduled);
-                result.Add(Decide(rule, appointment, sendAt, opening, until, confirmationMinimumLead));
+                appointment ??= new DueAppointment(c.Id, c.PatientId, c.StartUtc, c.Status ?? AppointmentStatus.Scheduled);
+                check.Found.Add(Decide(rule, appointment, sendAt, opening, until, confirmationMinimumLead));
             }
+        }
+        // Rule by rule, each in start order.
+        var result = new List<AutomationDecision>(checks.Sum(c => c.Found.Count));
+        foreach (var check in checks)
+        {
+            result.AddRange(check.Found);
         }
         return result;
     }
@@ -156,6 +150,18 @@ public class AutomationDueFinder(PmxDbContext db)
                 opening is null ? "No delivery day is set." : "The delivery window does not open again in time.", false);
         }
         return new(rule, a, sendAt, null, null, opening > until);
+    }
+
+    /// <summary>One rule's filters, look-ahead, send times per local day (DaysBeforeAt) and what it found.</summary>
+    private sealed class RuleCheck(AutomationRule rule, DateTimeOffset latestStart)
+    {
+        public AutomationRule Rule { get; } = rule;
+        public DateTimeOffset LatestStart { get; } = latestStart;
+        public HashSet<string> Types { get; } = rule.AppointmentTypeList.ToHashSet(StringComparer.OrdinalIgnoreCase);
+        public HashSet<string> Locations { get; } = rule.LocationList.ToHashSet(StringComparer.OrdinalIgnoreCase);
+        public HashSet<int> Providers { get; } = rule.ProviderIdList.ToHashSet();
+        public Dictionary<DateOnly, DateTimeOffset> SendTimes { get; } = [];
+        public List<AutomationDecision> Found { get; } = [];
     }
 
     /// <summary>
