@@ -58,9 +58,19 @@ public class AutomationRule
         {
             return startUtc - TimeSpan.FromHours(HoursBefore);
         }
-        var day = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(startUtc, zone).DateTime).AddDays(-DaysBefore);
-        return AutomationClock.LocalToUtc(day, SendAtMinutes, zone);
+        return SendAtUtc(LocalDay(startUtc, zone), zone);
     }
+
+    /// <summary>
+    /// When this <see cref="AutomationTiming.DaysBeforeAt"/> rule sends for any appointment on local day
+    /// <paramref name="appointmentDay"/> (DST-aware): the same instant for the whole day.
+    /// </summary>
+    public DateTimeOffset SendAtUtc(DateOnly appointmentDay, TimeZoneInfo zone) =>
+        AutomationClock.LocalToUtc(appointmentDay.AddDays(-DaysBefore), SendAtMinutes, zone);
+
+    /// <summary>The practice's local calendar day of an instant.</summary>
+    public static DateOnly LocalDay(DateTimeOffset utc, TimeZoneInfo zone) =>
+        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(utc, zone).DateTime);
 
     public IReadOnlyList<string> AppointmentTypeList => SplitLines(AppointmentTypes);
     public IReadOnlyList<string> LocationList => SplitLines(Locations);

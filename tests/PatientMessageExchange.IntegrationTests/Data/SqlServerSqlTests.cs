@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using PatientMessageExchange.Core.Audit;
+using PatientMessageExchange.Core.Automation;
 using PatientMessageExchange.Core.Campaigns;
 using PatientMessageExchange.Core.Credits;
 using PatientMessageExchange.Core.Data;
@@ -169,6 +170,25 @@ public sealed class SqlServerSqlTests(ITestOutputHelper output)
             var audit = new AuditLog(db, SystemActor.Instance, Clock());
             await new FixRecordsWorklist(db, new ContactResolver(db, Clock()), audit, Clock(), new PracticeDirectory(db, audit))
                 .ListAsync(new FixRecordsQuery());
+        },
+        ["Automated messages due set (filtered rules)"] = async capture =>
+        {
+            await using var db = capture.CreateContext();
+            AutomationRule[] rules =
+            [
+                new() { Name = "Confirm", Kind = AutomationKind.Confirmation, Timing = AutomationTiming.DaysBeforeAt, DaysBefore = 3, SendAtMinutes = 600,
+                        AppointmentTypes = "Sick visit\nWell visit", Locations = "Main office", ProviderIds = "1, 2" },
+                new() { Name = "Remind", Kind = AutomationKind.Reminder, Timing = AutomationTiming.HoursBefore, HoursBefore = 2 },
+            ];
+            await new AutomationDueFinder(db).FindAsync(rules, new AutomationSettings(), TimeZoneInfo.FindSystemTimeZoneById("America/New_York"),
+                Now, Now.AddHours(24), TimeSpan.FromHours(2));
+        },
+        ["Automated messages due set (unfiltered rule)"] = async capture =>
+        {
+            await using var db = capture.CreateContext();
+            AutomationRule[] rules = [new() { Name = "Remind", Kind = AutomationKind.Reminder, Timing = AutomationTiming.DaysBeforeAt, DaysBefore = 1, SendAtMinutes = 600 }];
+            await new AutomationDueFinder(db).FindAsync(rules, new AutomationSettings(), TimeZoneInfo.FindSystemTimeZoneById("America/New_York"),
+                Now, Now, TimeSpan.FromHours(2));
         },
     };
 
