@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using PatientMessageExchange.Benchmarks.Broadcasts;
+using PatientMessageExchange.Benchmarks.Hosting;
 using PatientMessageExchange.Core.Data;
 using PatientMessageExchange.Core.Ehr;
 using PatientMessageExchange.Core.Patients;
@@ -45,16 +46,9 @@ public sealed class M3FhirSyncBenchmark : IBenchmark
             var guardians = ehr.Guardians.Count;
             ehr = null;
 
-            var databasePath = Path.Combine(options.WorkFolder, "m3.db");
-            var dbOptions = new DbContextOptionsBuilder<PmxDbContext>()
-                .UseSqlite($"Data Source={databasePath};Default Timeout=60")
-                .AddInterceptors(SqliteSynchronousInterceptor.Instance)
-                .Options;
+            var dbOptions = await BenchSqliteFile.CreateAsync(Path.Combine(options.WorkFolder, "m3.db"), ct);
             await using (var setup = new PmxDbContext(dbOptions))
             {
-                await setup.Database.EnsureDeletedAsync(ct);
-                await setup.Database.EnsureCreatedAsync(ct);
-                await setup.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
                 setup.EhrConnections.Add(new EhrConnection
                 {
                     Enabled = true, BaseUrl = server.FhirBaseUrl, PatientIdentifierSystem = SyntheticEhr.MrnSystem,

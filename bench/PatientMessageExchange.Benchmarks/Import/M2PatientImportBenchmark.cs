@@ -4,6 +4,7 @@ using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using PatientMessageExchange.Benchmarks.Broadcasts;
+using PatientMessageExchange.Benchmarks.Hosting;
 using PatientMessageExchange.Core.Audit;
 using PatientMessageExchange.Core.Data;
 using PatientMessageExchange.Core.Patients;
@@ -27,17 +28,7 @@ public sealed class M2PatientImportBenchmark : IBenchmark
     public async Task<BenchmarkResult> RunAsync(BenchmarkOptions options, CancellationToken ct)
     {
         var rows = options.Quick ? 10_000 : 250_000;
-        var databasePath = Path.Combine(options.WorkFolder, "m2.db");
-        var dbOptions = new DbContextOptionsBuilder<PmxDbContext>()
-            .UseSqlite($"Data Source={databasePath};Default Timeout=60")
-            .AddInterceptors(SqliteSynchronousInterceptor.Instance)
-            .Options;
-        await using (var setup = new PmxDbContext(dbOptions))
-        {
-            await setup.Database.EnsureDeletedAsync(ct);
-            await setup.Database.EnsureCreatedAsync(ct);
-            await setup.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
-        }
+        var dbOptions = await BenchSqliteFile.CreateAsync(Path.Combine(options.WorkFolder, "m2.db"), ct);
         var csv = BuildCsv(rows);
         var fileBytes = csv.Length;
         var peakReset = ProcessMemory.ResetPeak();

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using PatientMessageExchange.Core.Common;
 using PatientMessageExchange.Core.Data;
 using PatientMessageExchange.Core.Patients;
 
@@ -79,7 +80,7 @@ public class AutomationDueFinder(PmxDbContext db)
                 }
                 else
                 {
-                    var day = localDay ??= AutomationRule.LocalDay(c.StartUtc, zone);
+                    var day = localDay ??= zone.LocalDate(c.StartUtc);
                     if (!check.SendTimes.TryGetValue(day, out sendAt))
                     {
                         sendAt = rule.SendAtUtc(day, zone);
@@ -121,7 +122,7 @@ public class AutomationDueFinder(PmxDbContext db)
         }
         // Due by `until` means the appointment's local day is at most the last day whose send time has come, plus
         // DaysBefore; every instant of that day lies before the next day's local midnight.
-        var today = AutomationRule.LocalDay(until, zone);
+        var today = zone.LocalDate(until);
         var lastSendDay = AutomationClock.LocalToUtc(today, rule.SendAtMinutes, zone) <= until ? today : today.AddDays(-1);
         return AutomationClock.LocalToUtc(lastSendDay.AddDays(rule.DaysBefore + 1), 0, zone);
     }

@@ -1,3 +1,4 @@
+using PatientMessageExchange.Core.Common;
 using PatientMessageExchange.Core.Preferences;
 
 namespace PatientMessageExchange.Core.Automation;
@@ -58,7 +59,7 @@ public class AutomationRule
         {
             return startUtc - TimeSpan.FromHours(HoursBefore);
         }
-        return SendAtUtc(LocalDay(startUtc, zone), zone);
+        return SendAtUtc(zone.LocalDate(startUtc), zone);
     }
 
     /// <summary>
@@ -67,10 +68,6 @@ public class AutomationRule
     /// </summary>
     public DateTimeOffset SendAtUtc(DateOnly appointmentDay, TimeZoneInfo zone) =>
         AutomationClock.LocalToUtc(appointmentDay.AddDays(-DaysBefore), SendAtMinutes, zone);
-
-    /// <summary>The practice's local calendar day of an instant.</summary>
-    public static DateOnly LocalDay(DateTimeOffset utc, TimeZoneInfo zone) =>
-        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(utc, zone).DateTime);
 
     public IReadOnlyList<string> AppointmentTypeList => SplitLines(AppointmentTypes);
     public IReadOnlyList<string> LocationList => SplitLines(Locations);

@@ -94,21 +94,11 @@ public class CallReplyHandler(DbContextOptions<PmxDbContext> dbOptions, TimeProv
                 await using var transaction = await db.Database.BeginTransactionAsync(cancel);
                 db.InboundMessages.Add(inbound);
                 await db.SaveChangesAsync(cancel);
-                if (answers && !passed && kind == InboundKind.Confirmation)
+                if (answers && !passed)
                 {
-                    confirmed = await InboundReplyHandler.ConfirmAsync(db, message.AppointmentId!.Value, HowByPhone, now, cancel);
-                    foreach (var sibling in together)
-                    {
-                        await InboundReplyHandler.ConfirmAsync(db, sibling, HowByPhone, now, cancel);
-                    }
-                }
-                else if (answers && !passed && kind == InboundKind.Cancellation)
-                {
-                    cancelled = await AppointmentResponses.CancelAsync(db, message.AppointmentId!.Value, HowByPhone, now, cancel);
-                    foreach (var sibling in together)
-                    {
-                        await AppointmentResponses.CancelAsync(db, sibling, HowByPhone, now, cancel);
-                    }
+                    var confirm = kind == InboundKind.Confirmation;
+                    var changed = await AppointmentResponses.AnswerAsync(db, message.AppointmentId!.Value, together, confirm, HowByPhone, now, cancel);
+                    (confirmed, cancelled) = (confirm && changed, !confirm && changed);
                 }
                 await transaction.CommitAsync(cancel);
             }, ct);

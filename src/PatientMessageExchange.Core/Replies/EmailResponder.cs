@@ -44,14 +44,7 @@ public class EmailResponder(PmxDbContext db, AppointmentResponseTokens tokens, T
             return EmailResponseOutcome.Passed;
         }
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var changed = false;
-        foreach (var id in target.Appointments)
-        {
-            var done = confirm
-                ? await InboundReplyHandler.ConfirmAsync(db, id, How, now, ct)
-                : await AppointmentResponses.CancelAsync(db, id, How, now, ct);
-            changed |= done && id == main;
-        }
+        var changed = await AppointmentResponses.AnswerAsync(db, main, target.Appointments.Skip(1), confirm, How, now, ct);
         await transaction.CommitAsync(ct);
         if (changed)
         {
@@ -73,9 +66,7 @@ public class EmailResponder(PmxDbContext db, AppointmentResponseTokens tokens, T
         {
             return null;
         }
-        var siblings = await db.AutomatedSends.AsNoTracking()
-            .Where(s => s.CampaignId == message.CampaignId && s.Address == message.Address && s.Outcome == AutomatedSendOutcome.Merged)
-            .Select(s => s.AppointmentId).ToListAsync(ct);
+        var siblings = await AppointmentResponses.MergedSiblingsAsync(db, message.CampaignId, message.Address, ct);
         return new Target([message.AppointmentId!.Value, .. siblings.Where(s => s != message.AppointmentId)], message.Language);
     }
 

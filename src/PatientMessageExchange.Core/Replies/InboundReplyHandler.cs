@@ -87,18 +87,10 @@ public class InboundReplyHandler(
                         await OptInAsync(db, inbound, now, cancel);
                         break;
                     case InboundKind.Confirmation when !passed:
-                        confirmed = await ConfirmAsync(db, inbound.AppointmentId!.Value, "text reply", now, cancel);
-                        foreach (var sibling in together)
-                        {
-                            await ConfirmAsync(db, sibling, "text reply", now, cancel);
-                        }
+                        confirmed = await AppointmentResponses.AnswerAsync(db, inbound.AppointmentId!.Value, together, confirm: true, "text reply", now, cancel);
                         break;
                     case InboundKind.Cancellation when !passed:
-                        cancelled = await AppointmentResponses.CancelAsync(db, inbound.AppointmentId!.Value, "text reply", now, cancel);
-                        foreach (var sibling in together)
-                        {
-                            await AppointmentResponses.CancelAsync(db, sibling, "text reply", now, cancel);
-                        }
+                        cancelled = await AppointmentResponses.AnswerAsync(db, inbound.AppointmentId!.Value, together, confirm: false, "text reply", now, cancel);
                         break;
                 }
                 await transaction.CommitAsync(cancel);
@@ -168,28 +160,6 @@ public class InboundReplyHandler(
                 .SetProperty(c => c.StatusChangedUtc, now), ct);
         db.AuditEvents.Add(Audit(AuditActions.ReplyOptedIn, inbound, now, $"{points} text contact point(s) re-subscribed"));
         await db.SaveChangesAsync(ct);
-    }
-
-    /// <summary>Confirms a scheduled appointment; a second confirmation (or a repeated webhook) changes nothing.</summary>
-    internal static async Task<bool> ConfirmAsync(PmxDbContext db, int appointmentId, string how, DateTimeOffset now, CancellationToken ct)
-    {
-        var updated = await db.Appointments.Where(a => a.Id == appointmentId && a.Status == AppointmentStatus.Scheduled)
-            .ExecuteUpdateAsync(s => s
-                .SetProperty(a => a.Status, AppointmentStatus.Confirmed)
-                .SetProperty(a => a.ConfirmedUtc, now)
-                .SetProperty(a => a.ConfirmedBy, how), ct);
-        if (updated == 1)
-        {
-            // An appointment that came from the EHR gets the answer written back to it (the outbox commits with it).
-            await EhrWriteBackQueue.AddIfFromEhrAsync(db, appointmentId, EhrWriteBackKind.Confirmed, now, ct);
-            db.AuditEvents.Add(new AuditEvent
-            {
-                OccurredUtc = now, UserName = "patient", Action = AuditActions.AppointmentConfirmed, EntityType = nameof(Appointment),
-                EntityId = appointmentId.ToString(CultureInfo.InvariantCulture), Detail = $"Confirmed by {how}",
-            });
-            await db.SaveChangesAsync(ct);
-        }
-        return updated == 1;
     }
 
     private static AuditEvent Audit(string action, InboundMessage inbound, DateTimeOffset now, string detail) => new()

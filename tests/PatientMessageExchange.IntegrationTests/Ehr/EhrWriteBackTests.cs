@@ -37,7 +37,7 @@ public sealed class EhrWriteBackTests(MedplumFhirServer server) : IClassFixture<
         await using var scope = _app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PmxDbContext>();
         var id = await db.Appointments.Where(a => a.FhirId == fhirId).Select(a => a.Id).SingleAsync();
-        Assert.True(await InboundReplyHandler.ConfirmAsync(db, id, "text reply", _app.Clock.GetUtcNow(), default));
+        Assert.True(await AppointmentResponses.ConfirmAsync(db, id, "text reply", _app.Clock.GetUtcNow(), default));
         return id;
     }
 

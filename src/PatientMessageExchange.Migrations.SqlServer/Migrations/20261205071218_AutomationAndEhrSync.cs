@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace PatientMessageExchange.Migrations.Sqlite.Migrations
+namespace PatientMessageExchange.Migrations.SqlServer.Migrations
 {
     /// <inheritdoc />
     public partial class AutomationAndEhrSync : Migration
@@ -14,86 +14,86 @@ namespace PatientMessageExchange.Migrations.Sqlite.Migrations
             migrationBuilder.AddColumn<string>(
                 name: "FhirId",
                 table: "Providers",
-                type: "TEXT",
+                type: "nvarchar(64)",
                 maxLength: 64,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "FhirId",
                 table: "Patients",
-                type: "TEXT",
+                type: "nvarchar(64)",
                 maxLength: 64,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "IdentifierSystem",
                 table: "Patients",
-                type: "TEXT",
+                type: "nvarchar(200)",
                 maxLength: 200,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "IdentifierValue",
                 table: "Patients",
-                type: "TEXT",
+                type: "nvarchar(64)",
                 maxLength: 64,
                 nullable: true);
 
             migrationBuilder.AddColumn<int>(
                 name: "PrimaryProviderId",
                 table: "Patients",
-                type: "INTEGER",
+                type: "int",
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "FhirId",
                 table: "Guardians",
-                type: "TEXT",
+                type: "nvarchar(64)",
                 maxLength: 64,
                 nullable: true);
 
-            migrationBuilder.AddColumn<long>(
+            migrationBuilder.AddColumn<DateTimeOffset>(
                 name: "EditedLocallyUtc",
                 table: "ContactPoints",
-                type: "INTEGER",
+                type: "datetimeoffset",
                 nullable: true);
 
             migrationBuilder.AddColumn<bool>(
                 name: "FromEhr",
                 table: "ContactPoints",
-                type: "INTEGER",
+                type: "bit",
                 nullable: false,
                 defaultValue: false);
 
             migrationBuilder.AddColumn<int>(
                 name: "AutomationRuleId",
                 table: "Campaigns",
-                type: "INTEGER",
+                type: "int",
                 nullable: true);
 
-            migrationBuilder.AddColumn<long>(
+            migrationBuilder.AddColumn<DateTimeOffset>(
                 name: "CancellationHandledUtc",
                 table: "Appointments",
-                type: "INTEGER",
+                type: "datetimeoffset",
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "CancelledBy",
                 table: "Appointments",
-                type: "TEXT",
+                type: "nvarchar(40)",
                 maxLength: 40,
                 nullable: true);
 
-            migrationBuilder.AddColumn<long>(
+            migrationBuilder.AddColumn<DateTimeOffset>(
                 name: "CancelledUtc",
                 table: "Appointments",
-                type: "INTEGER",
+                type: "datetimeoffset",
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "FhirId",
                 table: "Appointments",
-                type: "TEXT",
+                type: "nvarchar(64)",
                 maxLength: 64,
                 nullable: true);
 
@@ -101,22 +101,22 @@ namespace PatientMessageExchange.Migrations.Sqlite.Migrations
                 name: "AutomationRules",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
-                    Timing = table.Column<int>(type: "INTEGER", nullable: false),
-                    DaysBefore = table.Column<int>(type: "INTEGER", nullable: false),
-                    SendAtMinutes = table.Column<int>(type: "INTEGER", nullable: false),
-                    HoursBefore = table.Column<int>(type: "INTEGER", nullable: false),
-                    AppointmentTypes = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
-                    ProviderIds = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
-                    Locations = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
-                    TemplateId = table.Column<int>(type: "INTEGER", nullable: false),
-                    IsEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
-                    IsStandard = table.Column<bool>(type: "INTEGER", nullable: false),
-                    CreatedUtc = table.Column<long>(type: "INTEGER", nullable: false),
-                    UpdatedUtc = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Name = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    Kind = table.Column<int>(type: "int", nullable: false),
+                    Timing = table.Column<int>(type: "int", nullable: false),
+                    DaysBefore = table.Column<int>(type: "int", nullable: false),
+                    SendAtMinutes = table.Column<int>(type: "int", nullable: false),
+                    HoursBefore = table.Column<int>(type: "int", nullable: false),
+                    AppointmentTypes = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: false),
+                    ProviderIds = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: false),
+                    Locations = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: false),
+                    TemplateId = table.Column<int>(type: "int", nullable: false),
+                    IsEnabled = table.Column<bool>(type: "bit", nullable: false),
+                    IsStandard = table.Column<bool>(type: "bit", nullable: false),
+                    CreatedUtc = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    UpdatedUtc = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -133,16 +133,16 @@ namespace PatientMessageExchange.Migrations.Sqlite.Migrations
                 name: "AutomationSettings",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false),
-                    WindowStartMinutes = table.Column<int>(type: "INTEGER", nullable: false),
-                    WindowEndMinutes = table.Column<int>(type: "INTEGER", nullable: false),
-                    DeliveryDays = table.Column<int>(type: "INTEGER", nullable: false),
-                    DailyCapPerContact = table.Column<int>(type: "INTEGER", nullable: false),
-                    NoticeEmail = table.Column<string>(type: "TEXT", maxLength: 254, nullable: false),
-                    PausedUtc = table.Column<long>(type: "INTEGER", nullable: true),
-                    PausedNeedCredits = table.Column<int>(type: "INTEGER", nullable: false),
-                    PauseNoticeSentUtc = table.Column<long>(type: "INTEGER", nullable: true),
-                    UpdatedUtc = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "int", nullable: false),
+                    WindowStartMinutes = table.Column<int>(type: "int", nullable: false),
+                    WindowEndMinutes = table.Column<int>(type: "int", nullable: false),
+                    DeliveryDays = table.Column<int>(type: "int", nullable: false),
+                    DailyCapPerContact = table.Column<int>(type: "int", nullable: false),
+                    NoticeEmail = table.Column<string>(type: "nvarchar(254)", maxLength: 254, nullable: false),
+                    PausedUtc = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    PausedNeedCredits = table.Column<int>(type: "int", nullable: false),
+                    PauseNoticeSentUtc = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    UpdatedUtc = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -153,23 +153,23 @@ namespace PatientMessageExchange.Migrations.Sqlite.Migrations
                 name: "EhrConnections",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Enabled = table.Column<bool>(type: "INTEGER", nullable: false),
-                    BaseUrl = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
-                    AuthMode = table.Column<string>(type: "TEXT", maxLength: 24, nullable: false),
-                    ProtectedBearerToken = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
-                    ClientId = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    TokenUrl = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    Scope = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    KeyId = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    ProtectedPrivateKey = table.Column<string>(type: "TEXT", maxLength: 12000, nullable: true),
-                    PatientIdentifierSystem = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    SyncIntervalMinutes = table.Column<int>(type: "INTEGER", nullable: false),
-                    PatientCursorUtc = table.Column<long>(type: "INTEGER", nullable: true),
-                    RelatedPersonCursorUtc = table.Column<long>(type: "INTEGER", nullable: true),
-                    AppointmentCursorUtc = table.Column<long>(type: "INTEGER", nullable: true),
-                    UpdatedUtc = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Enabled = table.Column<bool>(type: "bit", nullable: false),
+                    BaseUrl = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: false),
+                    AuthMode = table.Column<string>(type: "nvarchar(24)", maxLength: 24, nullable: false),
+                    ProtectedBearerToken = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true),
+                    ClientId = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    TokenUrl = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
+                    Scope = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
+                    KeyId = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    ProtectedPrivateKey = table.Column<string>(type: "nvarchar(max)", maxLength: 12000, nullable: true),
+                    PatientIdentifierSystem = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    SyncIntervalMinutes = table.Column<int>(type: "int", nullable: false),
+                    PatientCursorUtc = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    RelatedPersonCursorUtc = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    AppointmentCursorUtc = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    UpdatedUtc = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -177,20 +177,42 @@ namespace PatientMessageExchange.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "EhrContactRemovals",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    PatientId = table.Column<int>(type: "int", nullable: false),
+                    Mode = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
+                    Value = table.Column<string>(type: "nvarchar(254)", maxLength: 254, nullable: false),
+                    RemovedUtc = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_EhrContactRemovals", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_EhrContactRemovals_Patients_PatientId",
+                        column: x => x.PatientId,
+                        principalTable: "Patients",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "EhrSyncRuns",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    StartedUtc = table.Column<long>(type: "INTEGER", nullable: false),
-                    FinishedUtc = table.Column<long>(type: "INTEGER", nullable: true),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    Created = table.Column<int>(type: "INTEGER", nullable: false),
-                    Updated = table.Column<int>(type: "INTEGER", nullable: false),
-                    Unchanged = table.Column<int>(type: "INTEGER", nullable: false),
-                    Skipped = table.Column<int>(type: "INTEGER", nullable: false),
-                    Pages = table.Column<int>(type: "INTEGER", nullable: false),
-                    Error = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    StartedUtc = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    FinishedUtc = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    Status = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
+                    Created = table.Column<int>(type: "int", nullable: false),
+                    Updated = table.Column<int>(type: "int", nullable: false),
+                    Unchanged = table.Column<int>(type: "int", nullable: false),
+                    Skipped = table.Column<int>(type: "int", nullable: false),
+                    Pages = table.Column<int>(type: "int", nullable: false),
+                    Error = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -201,17 +223,17 @@ namespace PatientMessageExchange.Migrations.Sqlite.Migrations
                 name: "EhrWriteBacks",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    AppointmentId = table.Column<int>(type: "INTEGER", nullable: false),
-                    AppointmentFhirId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
-                    CreatedUtc = table.Column<long>(type: "INTEGER", nullable: false),
-                    NextAttemptUtc = table.Column<long>(type: "INTEGER", nullable: false),
-                    CompletedUtc = table.Column<long>(type: "INTEGER", nullable: true),
-                    LastError = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    AppointmentId = table.Column<int>(type: "int", nullable: false),
+                    AppointmentFhirId = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    Kind = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
+                    Status = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
+                    Attempts = table.Column<int>(type: "int", nullable: false),
+                    CreatedUtc = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    NextAttemptUtc = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    CompletedUtc = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    LastError = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -228,19 +250,19 @@ namespace PatientMessageExchange.Migrations.Sqlite.Migrations
                 name: "AutomatedSends",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    RuleId = table.Column<int>(type: "INTEGER", nullable: false),
-                    AppointmentId = table.Column<int>(type: "INTEGER", nullable: false),
-                    AppointmentStartUtc = table.Column<long>(type: "INTEGER", nullable: false),
-                    PatientId = table.Column<int>(type: "INTEGER", nullable: false),
-                    DecidedUtc = table.Column<long>(type: "INTEGER", nullable: false),
-                    PracticeDay = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    Outcome = table.Column<int>(type: "INTEGER", nullable: false),
-                    SkipReason = table.Column<int>(type: "INTEGER", nullable: true),
-                    Explanation = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    CampaignId = table.Column<long>(type: "INTEGER", nullable: true),
-                    Address = table.Column<string>(type: "TEXT", maxLength: 254, nullable: true)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    RuleId = table.Column<int>(type: "int", nullable: false),
+                    AppointmentId = table.Column<int>(type: "int", nullable: false),
+                    AppointmentStartUtc = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    PatientId = table.Column<int>(type: "int", nullable: false),
+                    DecidedUtc = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    PracticeDay = table.Column<DateOnly>(type: "date", nullable: false),
+                    Outcome = table.Column<int>(type: "int", nullable: false),
+                    SkipReason = table.Column<int>(type: "int", nullable: true),
+                    Explanation = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
+                    CampaignId = table.Column<long>(type: "bigint", nullable: true),
+                    Address = table.Column<string>(type: "nvarchar(254)", maxLength: 254, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -257,12 +279,12 @@ namespace PatientMessageExchange.Migrations.Sqlite.Migrations
                 name: "EhrSyncSkips",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    RunId = table.Column<int>(type: "INTEGER", nullable: false),
-                    ResourceType = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    ResourceId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    Reason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    RunId = table.Column<int>(type: "int", nullable: false),
+                    ResourceType = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    ResourceId = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    Reason = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -352,6 +374,12 @@ namespace PatientMessageExchange.Migrations.Sqlite.Migrations
                 column: "TemplateId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_EhrContactRemovals_PatientId_Mode_Value",
+                table: "EhrContactRemovals",
+                columns: new[] { "PatientId", "Mode", "Value" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_EhrSyncRuns_StartedUtc",
                 table: "EhrSyncRuns",
                 column: "StartedUtc");
@@ -394,6 +422,9 @@ namespace PatientMessageExchange.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "EhrConnections");
+
+            migrationBuilder.DropTable(
+                name: "EhrContactRemovals");
 
             migrationBuilder.DropTable(
                 name: "EhrSyncSkips");

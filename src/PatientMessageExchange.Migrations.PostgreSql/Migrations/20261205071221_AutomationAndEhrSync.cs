@@ -178,6 +178,28 @@ namespace PatientMessageExchange.Migrations.PostgreSql.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "EhrContactRemovals",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    PatientId = table.Column<int>(type: "integer", nullable: false),
+                    Mode = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Value = table.Column<string>(type: "character varying(254)", maxLength: 254, nullable: false),
+                    RemovedUtc = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_EhrContactRemovals", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_EhrContactRemovals_Patients_PatientId",
+                        column: x => x.PatientId,
+                        principalTable: "Patients",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "EhrSyncRuns",
                 columns: table => new
                 {
@@ -353,6 +375,12 @@ namespace PatientMessageExchange.Migrations.PostgreSql.Migrations
                 column: "TemplateId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_EhrContactRemovals_PatientId_Mode_Value",
+                table: "EhrContactRemovals",
+                columns: new[] { "PatientId", "Mode", "Value" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_EhrSyncRuns_StartedUtc",
                 table: "EhrSyncRuns",
                 column: "StartedUtc");
@@ -395,6 +423,9 @@ namespace PatientMessageExchange.Migrations.PostgreSql.Migrations
 
             migrationBuilder.DropTable(
                 name: "EhrConnections");
+
+            migrationBuilder.DropTable(
+                name: "EhrContactRemovals");
 
             migrationBuilder.DropTable(
                 name: "EhrSyncSkips");

@@ -12,8 +12,8 @@ using PatientMessageExchange.Core.Data;
 namespace PatientMessageExchange.Migrations.PostgreSql.Migrations
 {
     [DbContext(typeof(PmxDbContext))]
-    [Migration("20261205052441_EhrContactRemovals")]
-    partial class EhrContactRemovals
+    [Migration("20261205071221_AutomationAndEhrSync")]
+    partial class AutomationAndEhrSync
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
